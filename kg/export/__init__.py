@@ -1,0 +1,1 @@
+"""Serialising graphs to files."""

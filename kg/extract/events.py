@@ -1,0 +1,135 @@
+"""Interactions: verbs, light verbs ("hold talks", "impose sanctions") and nouns ("Russian-
+Algerian ties", "talks between X and Y") that express the 12 interaction relations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.args import MentionOf, asserted, mentions_for, objects, subjects
+from kg.extract.lexicon import lexicon
+from kg.extract.mentions import Mention
+
+SYMMETRIC = {"borders", "meetsWith", "negotiatesWith", "cooperatesWith", "signsAgreementWith"}
+ACTORS = {"Country", "Person", "GovernmentBody", "ArmedForce", "InternationalOrganization", "Organization"}
+PLACES = {"Country", "Location"}
+# (subject, predicate, object, trigger token, rule, cameo, confidence)
+Candidate = tuple[Mention, str, Mention, Token, str, str | None, float]
+
+
+def fits(subject: Mention, predicate: str, obj: Mention) -> bool:
+    """Whether the classes of the two ends fit the relation (see relations.md)."""
+    if subject.key == obj.key:
+        return False
+    if predicate == "visits":
+        return subject.cls in ACTORS and obj.cls in PLACES
+    if predicate == "attacks":
+        return subject.cls in ACTORS and (obj.cls in ACTORS or obj.cls == "Location")
+    if predicate == "borders":
+        return subject.cls in PLACES and obj.cls in PLACES
+    return subject.cls in ACTORS and obj.cls in ACTORS
+
+
+def verb_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
+    """Interactions expressed by verbs and light-verb constructions."""
+    lex = lexicon().relations
+    verbs, light = lex["verbs"], lex["light_verbs"]
+    aid_objects = set(lex["aid_objects"])
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
+            continue
+        entries: list[tuple[dict, Token | None, str]] = []
+        for child in tok.children:
+            if child.dep_ in ("dobj", "nsubjpass", "attr"):
+                key = f"{tok.lemma_.lower()} {child.lemma_.lower()}"
+                if key in light:
+                    entries.append((light[key], child, f"light:{key.replace(' ', '_')}"))
+            if child.dep_ == "prt":
+                key = f"{tok.lemma_.lower()} {child.lower_}"
+                if key in light:
+                    entries.append((light[key], None, f"phrasal:{key.replace(' ', '_')}"))
+        if not entries and tok.lemma_.lower() in verbs:
+            entry = verbs[tok.lemma_.lower()]
+            if entry.get("needs_aid_object"):
+                objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+                if not any(o.lemma_.lower() in aid_objects for o in objs):
+                    continue
+            entries.append((entry, None, f"verb:{tok.lemma_.lower()}"))
+        if not entries or not asserted(tok):
+            continue
+        for entry, noun, rule in entries:
+            yield from _verb_candidates(tok, entry, noun, rule, mention_of)
+
+
+def _verb_candidates(verb: Token, entry: dict, noun: Token | None, rule: str,
+                     mention_of: MentionOf) -> Iterator[Candidate]:
+    rel, cameo = entry["rel"], entry.get("cameo")
+    subs = subjects(verb, mention_of)
+    objs = objects(verb, entry["obj"], mention_of, noun=noun)
+    allowed = set(entry.get("obj_classes", [])) or None
+    conf = 0.85 if subs and objs else 0.7
+    if subs and objs:
+        for s in subs:
+            for o in objs:
+                if (allowed is None or o.cls in allowed) and fits(s, rel, o):
+                    yield s, rel, o, verb, rule, cameo, conf
+    elif rel in SYMMETRIC and len(subs) > 1:
+        # "Algeria and Niger signed…": every pair of the coordinated subjects
+        for n, s in enumerate(subs):
+            for o in subs[n + 1:]:
+                if fits(s, rel, o):
+                    yield s, rel, o, verb, rule + ":pairs", cameo, 0.75
+
+
+def noun_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
+    """Interactions and borders named by nouns: "Russian-Algerian ties", "talks between X and Y",
+    "X's border with Y", "the meeting of the presidents of X and Y"."""
+    nouns = lexicon().relations["nouns"]
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in nouns:
+            continue
+        entry = nouns[tok.lemma_.lower()]
+        if entry.get("needs_sign") and tok.head.lemma_.lower() not in ("sign", "conclude", "ink", "reach"):
+            continue
+        if not asserted(tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass") else tok):
+            continue
+        rel, cameo = entry["rel"], entry.get("cameo")
+        parties = _noun_parties(tok, mention_of)
+        if rel == "borders" and len(parties) < 2:
+            parties = _sharers(tok, mention_of) + parties
+        rule = f"noun:{tok.lemma_.lower()}"
+        seen = set()
+        for n, s in enumerate(parties):
+            for o in parties[n + 1:]:
+                if (s.key, o.key) in seen or not fits(s, rel, o):
+                    continue
+                seen.add((s.key, o.key))
+                yield s, rel, o, tok, rule, cameo, 0.75
+                if rel == "attacks":
+                    yield o, rel, s, tok, rule, cameo, 0.7
+
+
+def _noun_parties(noun: Token, mention_of: MentionOf) -> list[Mention]:
+    parties: list[Mention] = []
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod"):
+            for t in child.subtree:
+                m = mention_of(t)
+                if m is not None and m.key and m not in parties:
+                    parties.append(m)
+        elif child.dep_ == "prep" and child.lower_ in ("between", "with", "of", "among"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    for m in mentions_for(pobj, mention_of):
+                        if m not in parties:
+                            parties.append(m)
+    return parties
+
+
+def _sharers(noun: Token, mention_of: MentionOf) -> list[Mention]:
+    """"Algeria and Niger share a border": the subjects of the verb the noun is object of."""
+    verb = noun.head
+    if noun.dep_ in ("dobj", "attr") and verb.lemma_.lower() in ("share", "have"):
+        return subjects(verb, mention_of)
+    return []

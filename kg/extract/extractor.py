@@ -1,0 +1,73 @@
+"""`extract()`: a parsed document → its entities and facts, with evidence."""
+
+from __future__ import annotations
+
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.events import Candidate, noun_events, verb_events
+from kg.extract.mentions import Mention, find_mentions
+from kg.extract.model import Entity, Extraction, Fact
+from kg.extract.naming import Namer, default_namer
+from kg.extract.resolver import PRONOUNS, DocResolver, pronoun_antecedent
+from kg.extract.standing import standing_facts
+from kg.extract.when import event_date
+from kg.ingest.document import Document
+
+
+def extract(doc: Doc, document: Document, *, namer: Namer | None = None) -> Extraction:
+    """Find the entities and facts of one parsed document.
+
+    Args:
+        doc: The spaCy `Doc` of `document.text` (any pipeline with a parser and NER).
+        document: The document (its id and date are used).
+        namer: Canonical naming; defaults to the shipped gazetteer.
+
+    Returns:
+        The entities mentioned and the facts stated, each fact with its evidence sentence
+        and character offsets into `document.text`.
+    """
+    namer = namer or default_namer()
+    extraction = Extraction(doc_id=document.id)
+    mentions, owner = find_mentions(doc, namer)
+    DocResolver(namer, document.date).resolve(mentions, extraction)
+
+    def mention_of(token: Token) -> Mention | None:
+        m = owner[token.i]
+        if m is None and token.lower_ in PRONOUNS:
+            return pronoun_antecedent(doc, token.i, owner)
+        return m if m is not None and m.key else None
+
+    candidates: list[Candidate] = []
+    candidates.extend(standing_facts(doc, mentions, mention_of, namer))
+    candidates.extend(verb_events(doc, mention_of))
+    candidates.extend(noun_events(doc, mention_of))
+    seen: set[tuple[str, str, str, int]] = set()
+    for s, pred, o, trigger, rule, cameo, confidence in candidates:
+        if not s.key or not o.key or s.key == o.key:
+            continue
+        sent = trigger.sent
+        key = (s.key, pred, o.key, sent.start_char)
+        if key in seen:
+            continue
+        seen.add(key)
+        for m in (s, o):
+            if m.key not in extraction.entities:
+                extraction.add_entity(Entity(m.key, m.cls, set(), m.wikidata))
+        start, end = _trimmed(doc.text, sent.start_char, sent.end_char)
+        when = event_date(trigger, document.date) if cameo else None
+        extraction.facts.append(Fact(subject=s.key, predicate=pred, object=o.key, start=start, end=end,
+                                     evidence=doc.text[start:end], rule=rule, confidence=confidence,
+                                     cameo=cameo, when=when))
+    return extraction
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+__all__ = ["extract"]

@@ -1,0 +1,103 @@
+"""The extraction lexicons (offices, state bodies, relation triggers), loaded once.
+
+The data live beside this module in `kg/extract/data/*.json`; keys are lower-case word
+sequences matched against token sequences.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+DATA = Path(__file__).with_name("data")
+
+
+def _load(name: str) -> dict:
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class PhraseTable:
+    """Lower-case word sequences → values, matched longest-first at a token position."""
+
+    entries: dict[tuple[str, ...], object]
+    longest: int
+
+    @classmethod
+    def from_keys(cls, mapping: dict[str, object]) -> PhraseTable:
+        """Build from "word word" keys; hyphens and dots stay part of the words."""
+        entries = {tuple(_split(k)): v for k, v in mapping.items() if not k.startswith("_")}
+        return cls(entries, max((len(k) for k in entries), default=0))
+
+    def match(self, doc: Doc, i: int, *, end: int | None = None) -> tuple[int, object] | None:
+        """The longest entry starting at token `i`: (end token index, value), or None."""
+        stop = min(len(doc) if end is None else end, i + self.longest)
+        words = []
+        best = None
+        for j in range(i, stop):
+            words.append(doc[j].lower_)
+            value = self.entries.get(tuple(words))
+            if value is not None:
+                best = (j + 1, value)
+        return best
+
+    def match_words(self, words: list[str]) -> object | None:
+        """The value for exactly these words, or None."""
+        return self.entries.get(tuple(w.lower() for w in words))
+
+
+def _split(key: str) -> list[str]:
+    out: list[str] = []
+    for word in key.split():
+        # match spaCy's tokenisation of "secretary-general" and "lt." style words
+        if "-" in word and not word.endswith("-") and len(word) > 2:
+            parts = word.split("-")
+            for n, part in enumerate(parts):
+                if part:
+                    out.append(part)
+                if n < len(parts) - 1:
+                    out.append("-")
+        else:
+            out.append(word)
+    return out
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All extraction lexicons."""
+
+    offices: PhraseTable
+    ranks: PhraseTable
+    honorifics: PhraseTable
+    modifiers: frozenset[str]
+    not_head: frozenset[str]
+    departments: PhraseTable
+    ministry_nouns: frozenset[str]
+    bodies: PhraseTable
+    forces: PhraseTable
+    special: dict[str, tuple[str, str, str]]
+    relations: dict
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicons (cached)."""
+    offices = _load("offices.json")
+    bodies = _load("bodies.json")
+    return Lexicon(
+        offices=PhraseTable.from_keys(offices["offices"]),
+        ranks=PhraseTable.from_keys({k: True for k in offices["ranks"]}),
+        honorifics=PhraseTable.from_keys({k: True for k in offices["honorifics"]}),
+        modifiers=frozenset(offices["modifiers"]),
+        not_head=frozenset(offices["not_head"]),
+        departments=PhraseTable.from_keys(bodies["departments"]),
+        ministry_nouns=frozenset(bodies["ministry_nouns"]),
+        bodies=PhraseTable.from_keys(bodies["bodies"]),
+        forces=PhraseTable.from_keys(bodies["forces"]),
+        special={k: tuple(v) for k, v in bodies["special"].items()},
+        relations=_load("relations.json"),
+    )

@@ -1,0 +1,282 @@
+"""Finding mentions: the spans of a parsed document that name (or describe) an entity.
+
+Sources, from most to least specific:
+1. state bodies and armed forces built from a country and a noun ("the Algerian Foreign
+   Ministry", "Russia's Ministry of Defence", "Rwandan units", "the Pentagon");
+2. people with titles ("Defence Minister Sergey Shoigu", "President Bazoum of Niger"), whose
+   title also gives what they lead;
+3. names from the gazetteer ruler and the statistical NER (countries, adjectives,
+   organisations, people, places);
+4. office descriptions without a name ("the Russian Defence Minister"), resolved later to
+   the office holder.
+Each token belongs to at most one mention; earlier sources win.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.lexicon import lexicon
+from kg.extract.naming import Namer
+from kg.nlp.gazetteer_ruler import SPAN_KEY
+
+PERSON_LABELS = {"PERSON", "PER"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+ORG_LABELS = {"ORG", "NORP"}
+
+
+@dataclass
+class Mention:
+    """A span that refers to an entity.
+
+    Attributes:
+        start, end: Token offsets in the doc (end exclusive).
+        key: Canonical name of the entity (None until resolved, for descriptions).
+        cls: Entity class.
+        kind: "name", "adjective" (a country adjective), "title" (a person with a title),
+            "office" (an office without a name, standing for its holder), "body", "surname".
+        country: ISO3 code of the state the entity is or belongs to, when known.
+        wikidata: Wikidata id, when known.
+        office: For titles and offices: (office name, key of what the office leads or None).
+        led_cls: Class of what the office leads.
+        surface: The text as written (added to the entity's alternative names).
+        parts: Extra (key, cls, relation) facts the mention itself states, e.g. a body's
+            `partOf` its country.
+    """
+
+    start: int
+    end: int
+    key: str | None
+    cls: str
+    kind: str = "name"
+    country: str | None = None
+    wikidata: str | None = None
+    office: tuple[str, str | None] | None = None
+    led_cls: str | None = None
+    surface: str = ""
+    former: bool = False
+    aliases: set[str] = field(default_factory=set)
+    claim_from: int | None = None
+    end_claim: int | None = None
+
+    def span(self, doc: Doc) -> Span:
+        """The mention's span."""
+        return doc[self.start:self.end]
+
+
+def find_mentions(doc: Doc, namer: Namer) -> tuple[list[Mention], list[Mention | None]]:
+    """All mentions in `doc` sorted by position, and the mention each token belongs to."""
+    owner: list[Mention | None] = [None] * len(doc)
+    taken = [False] * len(doc)
+    found: list[Mention] = []
+    by_start: dict[int, Mention] = {}
+
+    def claim(mention: Mention | None) -> None:
+        if mention is None or mention.end <= mention.start:
+            return
+        if mention.kind != "office" and any(taken[mention.start:mention.end]):
+            return
+        lo = min(mention.start, mention.claim_from if mention.claim_from is not None else mention.start)
+        hi = max(mention.end, mention.end_claim or mention.end)
+        for i in range(lo, hi):
+            if not taken[i]:
+                taken[i] = True
+                owner[i] = mention
+        if not mention.surface:
+            mention.surface = doc[mention.start:mention.end].text
+        found.append(mention)
+        by_start[mention.start] = mention
+        if lo != mention.start and lo not in by_start:
+            by_start[lo] = mention
+
+    countries = _country_index(doc, namer)
+    for mention in _bodies(doc, namer, countries):
+        claim(mention)
+    lex = lexicon()
+    deferred = []
+    for span in doc.ents:
+        first = span[0]
+        titled = span.label_ in PERSON_LABELS or any(
+            t.match(doc, span.start, end=span.end) for t in (lex.offices, lex.ranks, lex.honorifics))
+        if titled or (first.lower_ == "the" and len(span) > 1 and lex.offices.match(doc, span.start + 1)):
+            deferred.append(span)
+            continue
+        for mention in _from_entity(span, namer, countries, taken):
+            claim(mention)
+    from kg.extract.titles import office_descriptions, titled_people
+
+    for mention in titled_people(doc, namer, countries, taken, by_start):
+        claim(mention)
+    for span in deferred:
+        for mention in _from_entity(span, namer, countries, taken):
+            claim(mention)
+    for mention in office_descriptions(doc, namer, countries, taken, by_start):
+        claim(mention)
+    found.sort(key=lambda m: m.start)
+    return found, owner
+
+
+# ----------------------------------------------------------------------------- countries
+
+def _country_index(doc: Doc, namer: Namer) -> dict[int, tuple[int, str, str]]:
+    """token index → (end, iso3, "country"|"adjective") for gazetteer country spans."""
+    index: dict[int, tuple[int, str, str]] = {}
+    for span in doc.spans.get(SPAN_KEY, []):
+        if span.label_ not in ("country", "adjective"):
+            continue
+        iso3 = namer.country_code(span.id_)
+        if iso3 is None:
+            continue
+        if span.label_ == "country" and not namer.country_name_ok(span):
+            continue
+        old = index.get(span.start)
+        if old is None or span.end > old[0]:
+            index[span.start] = (span.end, iso3, span.label_)
+    return index
+
+
+def _country_before(doc: Doc, i: int, countries: dict[int, tuple[int, str, str]],
+                    lo: int = 0) -> tuple[int, str] | None:
+    """A country name/adjective (optionally with "'s") ending right before token `i`:
+    (start token, iso3). Skips a leading determiner."""
+    j = i
+    if j - 1 >= lo and doc[j - 1].tag_ == "POS" or (j - 1 >= lo and doc[j - 1].text in ("'s", "’s")):
+        j -= 1
+    for start in range(max(lo, j - 5), j):
+        hit = countries.get(start)
+        if hit and hit[0] == j:
+            if start - 1 >= lo and doc[start - 1].lower_ == "the":
+                start -= 1
+            return start, hit[1]
+    return None
+
+
+def _country_after(doc: Doc, j: int, countries: dict[int, tuple[int, str, str]]) -> tuple[int, str] | None:
+    """"of [the] COUNTRY" starting at token `j`: (end token, iso3)."""
+    if j < len(doc) and doc[j].lower_ == "of":
+        k = j + 1
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        hit = countries.get(k)
+        if hit and hit[2] == "country":
+            return hit[0], hit[1]
+    return None
+
+
+# ----------------------------------------------------------------------------- bodies
+
+def _bodies(doc: Doc, namer: Namer, countries: dict[int, tuple[int, str, str]]) -> list[Mention]:
+    lex = lexicon()
+    out: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        special = _special_body(doc, i, namer)
+        if special:
+            out.append(special)
+            i = special.end
+            continue
+        mention = _ministry(doc, i, namer, countries) or _organ(doc, i, namer, countries, lex.bodies, "GovernmentBody") \
+            or _organ(doc, i, namer, countries, lex.forces, "ArmedForce")
+        if mention:
+            out.append(mention)
+            i = mention.end
+        else:
+            i += 1
+    return out
+
+
+def _special_body(doc: Doc, i: int, namer: Namer) -> Mention | None:
+    special = lexicon().special
+    for length in (3, 2, 1):
+        text = doc[i:i + length].text
+        if i + length <= len(doc) and text in special:
+            name, cls, iso3 = special[text]
+            start = i - 1 if i > 0 and doc[i - 1].lower_ == "the" else i
+            return Mention(start, i + length, name, cls, kind="body", country=iso3, surface=text)
+    return None
+
+
+def _ministry(doc: Doc, i: int, namer: Namer, countries: dict[int, tuple[int, str, str]]) -> Mention | None:
+    """"Ministry of Defence (of Russia)", "the Algerian Foreign Ministry", "Russia's Defence Ministry"."""
+    lex = lexicon()
+    tok = doc[i]
+    if tok.lower_ in lex.ministry_nouns and tok.text[:1].isupper() or tok.lower_ == "mod":
+        # Ministry of X [of COUNTRY]
+        if i + 1 < len(doc) and doc[i + 1].lower_ == "of":
+            dept = lex.departments.match(doc, i + 2)
+            if dept is None:
+                return None
+            end, field_name = dept
+            after = _country_after(doc, end, countries)
+            before = _country_before(doc, i, countries)
+            iso3 = after[1] if after else before[1] if before else None
+            start = before[0] if before and not after else i
+            if start == i and i > 0 and doc[i - 1].lower_ == "the":
+                start -= 1
+            return _body_mention(doc, start, after[0] if after else end, namer, iso3,
+                                 f"Ministry of {field_name}", "GovernmentBody")
+        return None
+    # [COUNTRY-adj|COUNTRY's] [Dept words] Ministry
+    dept = lex.departments.match(doc, i)
+    if dept is None or not doc[i].text[:1].isupper():
+        return None
+    end, field_name = dept
+    if end < len(doc) and doc[end].lower_ in lex.ministry_nouns:
+        before = _country_before(doc, i, countries)
+        start = before[0] if before else (i - 1 if i > 0 and doc[i - 1].lower_ == "the" else i)
+        return _body_mention(doc, start, end + 1, namer, before[1] if before else None,
+                             f"Ministry of {field_name}", "GovernmentBody")
+    return None
+
+
+def _organ(doc: Doc, i: int, namer: Namer, countries: dict[int, tuple[int, str, str]], table,
+           cls: str) -> Mention | None:
+    """"[the] COUNTRY-adj|COUNTRY's NOUN" or "NOUN of COUNTRY" for a state organ or force."""
+    hit = table.match(doc, i)
+    if hit is None:
+        return None
+    end, pattern = hit
+    before = _country_before(doc, i, countries)
+    after = None if before else _country_after(doc, end, countries)
+    if before is None and after is None:
+        return None
+    iso3 = (before or after)[1]
+    start = before[0] if before else (i - 1 if i > 0 and doc[i - 1].lower_ == "the" else i)
+    stop = after[0] if after else end
+    return _body_mention(doc, start, stop, namer, iso3, str(pattern), cls, template=True)
+
+
+def _body_mention(doc: Doc, start: int, end: int, namer: Namer, iso3: str | None, name: str,
+                  cls: str, *, template: bool = False) -> Mention:
+    key = namer.body_name(name, iso3, template=template)
+    return Mention(start, end, key, cls, kind="body", country=iso3, surface=doc[start:end].text)
+
+
+# ----------------------------------------------------------------------------- names
+
+def _from_entity(span: Span, namer: Namer, countries, taken: list[bool]) -> list[Mention]:
+    """Mentions from one entity span (gazetteer or statistical)."""
+    doc = span.doc
+    free = [i for i in range(span.start, span.end) if not taken[i]]
+    if not free:
+        return []
+    start, end = free[0], free[-1] + 1
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    if end <= start:
+        return []
+    sub = doc[start:end]
+    # a country name or adjective, exactly
+    hit = countries.get(start)
+    if hit and hit[0] == end:
+        country = namer.country(hit[1])
+        kind = "adjective" if hit[2] == "adjective" else "name"
+        return [Mention(start, end, country.name, "Country", kind=kind, country=hit[1],
+                        wikidata=country.wikidata, surface=sub.text)]
+    if span.label_ in ("NORP",) and not span.id_:
+        return []
+    return [m for m in [namer.classify_name(sub, span.label_, span.id_)] if m is not None]

@@ -1,0 +1,156 @@
+"""Canonical names: what each mention is called in the graph, from the gazetteers and rules.
+
+Canonical names follow Wikidata's English labels where the gazetteer knows the entity
+("Russia", "Sergei Shoigu"), and fixed patterns for state organs ("Ministry of Defence of
+Russia", "Government of the United States", "Armed Forces of Armenia").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from kg.extract.lexicon import lexicon
+from kg.resolve.gazetteer import Gazetteer, load_gazetteer
+
+# Country names English writes with "the" after "of".
+_THE = re.compile(r"^(United|Democratic Republic|Republic of|Central African|Czech Republic|Dominican|"
+                  r"Netherlands|Philippines|Gambia|Bahamas|Comoros|Maldives|Marshall|Solomon|Seychelles|"
+                  r"Soviet Union|Holy See|Vatican)")
+ORG_HEADS_GOV = {"ministry", "government", "parliament", "assembly", "council", "presidency", "cabinet",
+                 "senate", "congress", "department", "office", "agency", "commission", "duma", "court",
+                 "directorate", "bureau", "service", "administration", "committee"}
+ORG_HEADS_FORCE = {"army", "forces", "force", "navy", "guard", "guards", "brigade", "militia", "rebels",
+                   "corps", "battalion", "regiment", "division", "command", "fighters", "insurgents",
+                   "group"}
+STATE_WORDS = {"national", "state", "federal", "royal", "people", "people's", "republican", "supreme",
+               "presidential", "armed", "defence", "defense"}
+
+
+class Namer:
+    """Canonical names and classes for mentions, backed by the gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gaz = gazetteer or load_gazetteer()
+
+    # -- countries
+    def country_code(self, span_id: str) -> str | None:
+        """ISO3 code of a gazetteer country/adjective span id."""
+        return span_id if span_id in self.gaz.countries else None
+
+    def country(self, iso3: str):
+        """The gazetteer's country record."""
+        return self.gaz.countries[iso3]
+
+    def country_name_ok(self, span: Span) -> bool:
+        """False when an ambiguous country name is used as a person's name ("Chad Smith")."""
+        country = self.gaz.countries.get(span.id_)
+        if country is None or span.text not in set(getattr(country, "ambiguous_names", ()) or ()):
+            return True
+        doc = span.doc
+        nxt = doc[span.end] if span.end < len(doc) else None
+        prev = doc[span.start - 1] if span.start > 0 else None
+        if nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
+            return False
+        if prev is not None and prev.is_title and prev.pos_ == "PROPN" and not prev.is_sent_start:
+            return False
+        return True
+
+    def of_country(self, iso3: str | None) -> str:
+        """"Russia", "the United States", … as written after "of"."""
+        if not iso3:
+            return ""
+        name = self.gaz.countries[iso3].name
+        return f"the {name}" if _THE.match(name) else name
+
+    # -- state organs
+    def body_name(self, pattern: str, iso3: str | None, *, template: bool = False) -> str:
+        """Canonical name of a state organ: "Ministry of Defence" + RUS → "Ministry of Defence of Russia"."""
+        if template:
+            return pattern.format(country=self.of_country(iso3)) if iso3 else pattern.replace(" of {country}", "")
+        return f"{pattern} of {self.of_country(iso3)}" if iso3 else pattern
+
+    # -- names
+    def classify_name(self, span: Span, label: str, span_id: str = ""):
+        """A `Mention` for a named entity span (organisation, person, place), or None."""
+        from kg.extract.mentions import Mention
+
+        text = " ".join(span.text.split())
+        gaz = self.gaz
+        if span_id and label == "PERSON":
+            person = gaz.person(span_id) or gaz.person(text)
+            if person:
+                return Mention(span.start, span.end, person.name, "Person", wikidata=person.wikidata)
+        org = gaz.organization(span_id or text) or gaz.organization(text)
+        if org is not None:
+            return Mention(span.start, span.end, org.name, org.cls, wikidata=org.wikidata,
+                           country=getattr(org, "country", None))
+        if label in ("PERSON", "PER"):
+            return self._person(span, text)
+        if label in ("GPE", "LOC", "FAC"):
+            country = gaz.country_by_name(text)
+            if country is not None:
+                return Mention(span.start, span.end, country.name, "Country", country=country.iso3,
+                               wikidata=country.wikidata)
+            if not _looks_like_name(span):
+                return None
+            return Mention(span.start, span.end, _strip_the(text), "Location")
+        if label == "ORG":
+            if not _looks_like_name(span):
+                return None
+            return Mention(span.start, span.end, _strip_the(text), self._org_class(span))
+        return None
+
+    def _person(self, span: Span, text: str):
+        from kg.extract.mentions import Mention
+
+        lex = lexicon()
+        doc = span.doc
+        start = span.start
+        # drop leading titles, ranks and honorifics that NER left in the name
+        while start < span.end:
+            hit = lex.offices.match(doc, start, end=span.end) or lex.ranks.match(doc, start, end=span.end) \
+                or lex.honorifics.match(doc, start, end=span.end)
+            if hit is None or hit[0] >= span.end:
+                break
+            start = hit[0]
+        name_span = doc[start:span.end]
+        if not _looks_like_name(name_span) or not any(t.is_alpha for t in name_span):
+            return None
+        name = " ".join(name_span.text.split())
+        person = self.gaz.person(name)
+        if person is not None:
+            return Mention(start, span.end, person.name, "Person", wikidata=person.wikidata)
+        kind = "surname" if len(name_span) == 1 else "name"
+        return Mention(start, span.end, name, "Person", kind=kind)
+
+    @staticmethod
+    def _org_class(span: Span) -> str:
+        words = {t.lower_ for t in span}
+        head = span[-1].lower_
+        if head in ORG_HEADS_FORCE or words & {"army", "forces", "militia", "brigade", "navy", "rebels"}:
+            return "ArmedForce"
+        if head in ORG_HEADS_GOV and words & (STATE_WORDS | ORG_HEADS_GOV) and len(span) > 1:
+            return "GovernmentBody"
+        return "Organization"
+
+    def person_by_name(self, name: str):
+        """The gazetteer person for a full name or alias, or None."""
+        return self.gaz.person(name)
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _looks_like_name(span: Span) -> bool:
+    """A name has a capitalised word or an acronym, and is not a lone pronoun or number."""
+    return any(t.text[:1].isupper() and t.is_alpha for t in span) and not all(t.like_num for t in span)
+
+
+@lru_cache(maxsize=1)
+def default_namer() -> Namer:
+    """The process-wide `Namer` over the shipped gazetteer."""
+    return Namer()

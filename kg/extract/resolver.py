@@ -1,0 +1,130 @@
+"""Resolving mentions within a document: surnames, offices and pronouns → entities.
+
+- A full name introduces a person; later "Shoigu" or "Mr Shoigu" is the same person.
+- A title introduces an office holder; "the Russian Defence Minister" or "the head of the
+  Russian military department" later is that holder. Failing the document, the gazetteer's
+  office holders on the document's date answer.
+- "he"/"she" at the start of a clause is the last person named as a subject.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from kg.extract.mentions import Mention
+from kg.extract.model import Entity, Extraction
+from kg.extract.naming import Namer
+from kg.resolve.gazetteer import normalize
+
+PRONOUNS = {"he": "Person", "she": "Person", "him": "Person", "her": "Person"}
+
+
+class DocResolver:
+    """Per-document resolution state; see the module docstring."""
+
+    def __init__(self, namer: Namer, when: date | None) -> None:
+        self.namer = namer
+        self.when = when
+        self.holders: dict[tuple[str, str], str] = {}
+        self.surnames: dict[str, str] = {}
+        self.led_class: dict[str, str] = {}
+
+    def resolve(self, mentions: list[Mention], extraction: Extraction) -> None:
+        """Give every mention a key where possible, and register entities."""
+        for m in mentions:
+            if m.cls == "Person" and m.kind in ("name", "title") and m.key:
+                self._register_person(m)
+        for m in mentions:
+            if m.kind == "surname" and m.key:
+                m.key = self._surname(m.key)
+            elif m.kind == "office" and m.office:
+                m.key = self._holder(m)
+            if m.office and m.office[1] and m.led_cls:
+                self.led_class.setdefault(m.office[1], m.led_cls)
+        for m in mentions:
+            if m.key:
+                self._add_entity(m, extraction)
+
+    def _register_person(self, m: Mention) -> None:
+        parts = m.key.split()
+        if len(parts) > 1:
+            self.surnames.setdefault(normalize(parts[-1]), m.key)
+            for alias in _aliases(self.namer, m.key):
+                self.surnames.setdefault(normalize(alias.split()[-1]), m.key)
+        if m.office and m.office[1]:
+            self.holders.setdefault((m.office[0], m.office[1]), m.key)
+        elif m.office is None and m.kind == "title":
+            pass
+        # the gazetteer's roles fill in what a bare title leaves open ("Defense Minister Sergey Shoigu")
+        if m.office and m.office[1] is None:
+            target = self._target_from_roles(m)
+            if target:
+                m.office = (m.office[0], target[0])
+                m.led_cls, m.country = target[1], target[2]
+                self.holders.setdefault(m.office, m.key)
+
+    def _target_from_roles(self, m: Mention) -> tuple[str, str, str] | None:
+        person = self.namer.person_by_name(m.key)
+        if person is None:
+            return None
+        office = m.office[0]
+        for role in person.roles:
+            if not role.country or not _same_office(role.office or "", office):
+                continue
+            if self.when and not role.active_on(self.when) and not m.former:
+                continue
+            iso3 = role.country
+            if office.startswith("Minister of "):
+                return self.namer.body_name("Ministry of " + office[len("Minister of "):], iso3), "GovernmentBody", iso3
+            if office in ("President", "Prime Minister", "King", "Emir", "Chancellor", "Supreme Leader"):
+                return self.namer.country(iso3).name, "Country", iso3
+        return None
+
+    def _surname(self, name: str) -> str:
+        key = normalize(name.split()[-1])
+        if key in self.surnames:
+            return self.surnames[key]
+        people = self.namer.gaz.people_by_surname(name)
+        return people[0].name if len(people) == 1 else name
+
+    def _holder(self, m: Mention) -> str | None:
+        office, target = m.office
+        if (office, target) in self.holders:
+            return self.holders[(office, target)]
+        for (o, t), person in self.holders.items():
+            if t == target and _same_office(o, office):
+                return person
+        if m.country and self.when:
+            leaders = self.namer.gaz.leaders_of(m.country, office, on=self.when)
+            if len(leaders) == 1:
+                return leaders[0].name
+        return None
+
+    def _add_entity(self, m: Mention, extraction: Extraction) -> None:
+        aliases = set() if m.kind == "office" else {" ".join(m.surface.split())}
+        aliases |= m.aliases
+        if m.cls == "Person":
+            aliases |= set(_aliases(self.namer, m.key))
+        entity = Entity(m.key, m.cls, {a for a in aliases if a and a != m.key}, m.wikidata)
+        extraction.add_entity(entity)
+
+
+def _aliases(namer: Namer, name: str) -> tuple[str, ...]:
+    person = namer.person_by_name(name)
+    return person.aliases if person else ()
+
+
+def _same_office(a: str, b: str) -> bool:
+    a, b = a.casefold(), b.casefold()
+    return a == b or a.startswith(b) or b.startswith(a)
+
+
+def pronoun_antecedent(doc: Doc, token_i: int, mentions_by_token: list[Mention | None]) -> Mention | None:
+    """The last person mention before token `token_i` that was a grammatical subject."""
+    for i in range(token_i - 1, -1, -1):
+        m = mentions_by_token[i]
+        if m is not None and m.cls == "Person" and m.key and doc[i].dep_ in ("nsubj", "nsubjpass"):
+            return m
+    return None

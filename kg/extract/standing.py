@@ -1,0 +1,172 @@
+"""Standing facts stated by titles, appositions and state-organ names:
+`leaderOf`, `partOf`, `memberOf`, `locatedIn`, and `borders` stated by a verb."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from kg.extract.args import MentionOf, asserted, mentions_for, subjects
+from kg.extract.events import Candidate, fits
+from kg.extract.lexicon import lexicon
+from kg.extract.mentions import Mention
+from kg.extract.naming import Namer
+
+STATE_ORGANS = {"GovernmentBody", "ArmedForce"}
+NON_STATE_WORDS = {"rebel", "rebels", "movement", "front", "liberation", "free", "militia", "group",
+                   "islamic", "jihad", "brigades", "mujahideen"}
+
+
+def standing_facts(doc: Doc, mentions: list[Mention], mention_of: MentionOf,
+                   namer: Namer) -> Iterator[Candidate]:
+    """All standing-fact candidates of a document."""
+    yield from _titles(mentions, doc)
+    yield from _organs(mentions, doc, namer)
+    yield from _appositions(doc, mention_of, namer)
+    yield from _membership(doc, mention_of)
+    yield from _located(doc, mention_of)
+    yield from _border_verbs(doc, mention_of)
+
+
+def _titles(mentions: list[Mention], doc: Doc) -> Iterator[Candidate]:
+    """"Defence Minister Sergey Shoigu" → leaderOf the ministry (and partOf for the ministry)."""
+    for m in mentions:
+        if m.cls == "Person" and m.key and m.office and m.office[1] and m.kind in ("title", "surname", "name"):
+            target = Mention(m.start, m.end, m.office[1], m.led_cls or "Organization", country=m.country)
+            yield m, "leaderOf", target, doc[m.start], "title", None, 0.9
+            if target.cls in STATE_ORGANS and m.country:
+                country = _country_mention(m.country, m, doc)
+                if country is not None:
+                    yield target, "partOf", country, doc[m.start], "title:organ", None, 0.85
+
+
+def _country_mention(iso3: str, near: Mention, doc: Doc) -> Mention | None:
+    from kg.extract.naming import default_namer
+
+    namer = default_namer()
+    if iso3 not in namer.gaz.countries:
+        return None
+    c = namer.country(iso3)
+    return Mention(near.start, near.end, c.name, "Country", country=iso3, wikidata=c.wikidata)
+
+
+def _organs(mentions: list[Mention], doc: Doc, namer: Namer) -> Iterator[Candidate]:
+    """"the Algerian Foreign Ministry" → partOf Algeria; "Algerian People's National Army" too."""
+    for m in mentions:
+        if m.cls not in STATE_ORGANS or not m.key:
+            continue
+        iso3 = m.country
+        if iso3 is None and m.kind == "name":
+            iso3 = _adjective_inside(m, doc, namer)
+            words = {t.lower_ for t in m.span(doc)}
+            if iso3 is None or words & NON_STATE_WORDS:
+                continue
+        if iso3 and iso3 in namer.gaz.countries:
+            country = _country_mention(iso3, m, doc)
+            yield m, "partOf", country, doc[m.start], "organ", None, 0.85
+
+
+def _adjective_inside(m: Mention, doc: Doc, namer: Namer) -> str | None:
+    from kg.nlp.gazetteer_ruler import SPAN_KEY
+
+    for span in doc.spans.get(SPAN_KEY, []):
+        if span.start == m.start and span.end < m.end and span.label_ in ("adjective", "country"):
+            return namer.country_code(span.id_)
+    return None
+
+
+def _appositions(doc: Doc, mention_of: MentionOf, namer: Namer) -> Iterator[Candidate]:
+    """"Bazoum, the president of Niger", "supports Bazoum as the legitimate president"."""
+    offices = lexicon().offices
+    for tok in doc:
+        person = mention_of(tok)
+        if person is None or person.cls != "Person" or not person.key:
+            continue
+        for child in tok.children:
+            noun = None
+            if child.dep_ in ("appos",):
+                noun = child
+            elif child.dep_ == "prep" and child.lower_ == "as":
+                noun = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if noun is None or noun.lemma_.lower() not in {k[0] for k in offices.entries if len(k) == 1}:
+                continue
+            info = offices.entries.get((noun.lemma_.lower(),))
+            if not info or info["leads"] not in ("country", "any"):
+                continue
+            target = None
+            for c in noun.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        target = next(iter(mentions_for(p, mention_of)), None) if p.dep_ == "pobj" else target
+                elif c.dep_ in ("amod", "compound", "poss"):
+                    m = mention_of(c)
+                    target = m if m is not None and m.cls == "Country" else target
+            if target is None:
+                target = _role_country(person, info["office"], namer)
+            if target is not None and target.cls in ("Country", "GovernmentBody", "ArmedForce", "Organization",
+                                                     "InternationalOrganization"):
+                yield person, "leaderOf", target, noun, "apposition", None, 0.8
+
+
+def _role_country(person: Mention, office: str, namer: Namer) -> Mention | None:
+    entry = namer.person_by_name(person.key)
+    if entry is None:
+        return None
+    for role in entry.roles:
+        if role.country and (role.office or "").casefold() == office.casefold() and role.country in namer.gaz.countries:
+            c = namer.country(role.country)
+            return Mention(person.start, person.end, c.name, "Country", country=role.country, wikidata=c.wikidata)
+    return None
+
+
+def _membership(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
+    """"Algeria, a member of the African Union", "Sweden joined NATO"."""
+    for tok in doc:
+        if tok.lemma_.lower() == "join" and tok.pos_ == "VERB" and asserted(tok):
+            orgs = [m for c in tok.children if c.dep_ == "dobj" for m in mentions_for(c, mention_of)]
+            for s in subjects(tok, mention_of):
+                for o in orgs:
+                    if o.cls in ("InternationalOrganization", "Organization") and s.cls in (
+                            "Country", "Person", "Organization"):
+                        yield s, "memberOf", o, tok, "member:join", None, 0.8
+        if tok.lemma_.lower() in ("member", "members") and tok.pos_ == "NOUN":
+            orgs = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj" for m in mentions_for(p, mention_of)]
+            members = []
+            if tok.dep_ == "appos":
+                members = mentions_for(tok.head, mention_of)
+            elif tok.dep_ == "attr":
+                members = subjects(tok.head, mention_of)
+            for s in members:
+                for o in orgs:
+                    if o.cls in ("InternationalOrganization", "Organization") and s.key != o.key:
+                        yield s, "memberOf", o, tok, "member:noun", None, 0.8
+
+
+def _located(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
+    """"Tillaberi, in western Niger", "Goma, North Kivu", "the town of X in Y"."""
+    for tok in doc:
+        place = mention_of(tok)
+        if place is None or place.cls != "Location" or not place.key:
+            continue
+        for child in tok.children:
+            container = None
+            if child.dep_ == "prep" and child.lower_ == "in":
+                container = next((mentions_for(p, mention_of)[0] for p in child.children
+                                  if p.dep_ == "pobj" and mentions_for(p, mention_of)), None)
+            elif child.dep_ in ("appos", "npadvmod") and mention_of(child) is not None:
+                container = mention_of(child)
+            if container is not None and container.cls in ("Country", "Location") and container.key != place.key:
+                yield place, "locatedIn", container, tok, "located", None, 0.8
+
+
+def _border_verbs(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
+    """"Algeria borders Niger"."""
+    for tok in doc:
+        if tok.lemma_.lower() == "border" and tok.pos_ == "VERB" and asserted(tok):
+            objs = [m for c in tok.children if c.dep_ == "dobj" for m in mentions_for(c, mention_of)]
+            for s in subjects(tok, mention_of):
+                for o in objs:
+                    if fits(s, "borders", o):
+                        yield s, "borders", o, tok, "verb:border", None, 0.85

@@ -1,0 +1,184 @@
+"""People with titles and offices without names.
+
+"Defence Minister Sergey Shoigu", "Chief of Staff of the Algerian People's National Army
+General Said Chengriha", "President Bazoum of Niger" give a person mention that records the
+office and what it leads; "the Russian Defence Minister" gives an office mention that the
+resolver later maps to the office holder.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.extract.lexicon import lexicon
+from kg.extract.naming import Namer
+
+MAX_NAME = 4
+
+
+def _skip_det(doc: Doc, i: int) -> int:
+    return i + 1 if i < len(doc) and doc[i].lower_ in ("the", "a", "an") else i
+
+
+def parse_office(doc: Doc, i: int, namer: Namer, countries, taken, by_start) -> dict | None:
+    """Parse "[the] [former] [COUNTRY-adj|COUNTRY's|ORG] OFFICE [of [the] X]" at token `i`.
+
+    Returns a dict with start, end, office, leads, body, target (key or None), target_cls,
+    country, former, head (False for deputies) — or None when no office starts here.
+    """
+    from kg.extract.mentions import _country_before
+
+    lex = lexicon()
+    start = i
+    j = _skip_det(doc, i)
+    former = False
+    while j < len(doc) and doc[j].lower_ in lex.modifiers:
+        former = former or doc[j].lower_ in ("former", "ex", "late", "deposed", "ousted", "then")
+        j += 1
+        if j < len(doc) and doc[j].text == "-":
+            j += 1
+    country = None
+    target = None
+    target_cls = None
+    prefix = by_start.get(j)
+    if prefix is not None and prefix.cls in ("ArmedForce", "GovernmentBody", "Organization",
+                                             "InternationalOrganization") and prefix.kind != "adjective":
+        target, target_cls, country = prefix.key, prefix.cls, prefix.country
+        j = prefix.end
+        if j < len(doc) and doc[j].tag_ == "POS":
+            j += 1
+    else:
+        hit = countries.get(j)
+        if hit:
+            country = hit[1]
+            j = hit[0]
+            if j < len(doc) and doc[j].tag_ == "POS":
+                j += 1
+    head = True
+    while j < len(doc) and doc[j].lower_ in lex.not_head:
+        head = False
+        j += 1
+        if j < len(doc) and doc[j].text == "-":
+            j += 1
+    hit = lex.offices.match(doc, j)
+    if hit is None:
+        return None
+    end, info = hit
+    if not any(t.text[:1].isupper() for t in doc[j:end]) and not country and not target:
+        # lower-case "president" with nothing around it: too vague to be a title
+        if not (end < len(doc) and doc[end].lower_ == "of"):
+            return None
+    # "of [the] X"
+    if end < len(doc) and doc[end].lower_ == "of":
+        k = _skip_det(doc, end + 1)
+        inner = by_start.get(k)
+        chit = countries.get(k)
+        if inner is not None and inner.kind != "adjective":
+            target, target_cls, country = inner.key, inner.cls, inner.country or country
+            end = inner.end
+        elif chit and chit[2] == "country":
+            country, end = chit[1], chit[0]
+    leads = info["leads"]
+    if leads == "body" and target is None:
+        target = namer.body_name(f"Ministry of {info['body']}", country) if country else None
+        target_cls = "GovernmentBody"
+    elif leads == "country" and target is None and country:
+        target, target_cls = namer.country(country).name, "Country"
+    elif leads == "force" and target is None and country:
+        target, target_cls = namer.body_name("Armed Forces of {country}", country, template=True), "ArmedForce"
+    elif leads in ("any", "org") and target is None and country:
+        target, target_cls = namer.country(country).name, "Country"
+    if leads == "none" or not head:
+        target = None if leads != "none" else target
+    return {"start": start, "end": end, "office": info["office"], "leads": leads,
+            "body": info.get("body"), "target": target, "target_cls": target_cls,
+            "country": country, "former": former, "head": head and leads != "none"}
+
+
+def _name_at(doc: Doc, j: int, namer: Namer, countries, taken, by_start) -> tuple[int, int] | None:
+    """A person's name starting at `j` (after ranks and honorifics): (name start, name end)."""
+    lex = lexicon()
+    while True:
+        hit = lex.ranks.match(doc, j) or lex.honorifics.match(doc, j)
+        if hit is None:
+            break
+        j = hit[0]
+    k = j
+    while k < len(doc) and k - j < MAX_NAME and not taken[k] and k not in countries and k not in by_start \
+            and (doc[k].is_title or doc[k].text[:1].isupper() and doc[k].is_alpha and len(doc[k]) > 1
+                 or (k > j and doc[k].text in ("-", "'") )) \
+            and lex.offices.match(doc, k) is None and doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "X", "VERB", "PUNCT"):
+        k += 1
+    while k > j and not doc[k - 1].is_alpha:
+        k -= 1
+    if k == j:
+        return None
+    return j, k
+
+
+def titled_people(doc: Doc, namer: Namer, countries, taken, by_start=None) -> list:
+    """Mentions of people introduced with a title (see module docstring)."""
+    from kg.extract.mentions import Mention
+
+    by_start = by_start or {}
+    out = []
+    i = 0
+    while i < len(doc):
+        if taken[i]:
+            i += 1
+            continue
+        office = parse_office(doc, i, namer, countries, taken, by_start)
+        name = None
+        if office is not None:
+            name = _name_at(doc, office["end"], namer, countries, taken, by_start)
+        else:
+            hit = lexicon().ranks.match(doc, i)
+            if hit and doc[i].text[:1].isupper():
+                name = _name_at(doc, i, namer, countries, taken, by_start)
+        if name is None:
+            i = office["end"] if office else i + 1
+            continue
+        n_start, n_end = name
+        text = " ".join(doc[n_start:n_end].text.split())
+        person = namer.person_by_name(text)
+        key = person.name if person else text
+        mention = Mention(n_start, n_end, key, "Person", kind="title" if n_end - n_start > 1 or person else "surname",
+                          wikidata=person.wikidata if person else None, surface=text)
+        mention.claim_from = office["start"] if office else i
+        if office:
+            # "President Bazoum of Niger"
+            if office["target"] is None and office["leads"] == "country" and n_end < len(doc) \
+                    and doc[n_end].lower_ == "of" and countries.get(n_end + 1):
+                iso3 = countries[n_end + 1][1]
+                office.update(target=namer.country(iso3).name, target_cls="Country", country=iso3)
+                mention.end_claim = countries[n_end + 1][0]
+            mention.office = (office["office"], office["target"]) if office["head"] else None
+            mention.led_cls = office["target_cls"]
+            mention.country = office["country"]
+            mention.former = office["former"]
+        out.append(mention)
+        i = n_end
+    return out
+
+
+def office_descriptions(doc: Doc, namer: Namer, countries, taken, by_start=None) -> list:
+    """Offices without a name ("the Russian Defence Minister"), standing for their holder."""
+    from kg.extract.mentions import Mention
+
+    by_start = by_start or {}
+    out = []
+    i = 0
+    while i < len(doc):
+        if taken[i] or doc[i].pos_ == "VERB":
+            i += 1
+            continue
+        office = parse_office(doc, i, namer, countries, taken, by_start)
+        if office is None or office["target"] is None or not office["head"]:
+            i += 1
+            continue
+        mention = Mention(office["start"], office["end"], None, "Person", kind="office",
+                          office=(office["office"], office["target"]), led_cls=office["target_cls"],
+                          country=office["country"], former=office["former"])
+        out.append(mention)
+        i = office["end"]
+    return out

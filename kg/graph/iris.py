@@ -1,0 +1,53 @@
+"""Minting IRIs: the only place entity, document and assertion IRIs are made."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from urllib.parse import quote
+
+from rdflib import URIRef
+
+from kg.errors import ConfigError, Errors
+
+DEFAULT_BASE_IRI = "https://geokg.org/id/"
+WIKIDATA = "http://www.wikidata.org/entity/"
+_SAFE = "_-.~"
+_BASE_OK = re.compile(r"^https?://[^\s<>\"{}|\\^`]+[/#]$")
+
+
+def check_base(base: str) -> str:
+    """Return `base` if it is a usable base IRI, else raise `ConfigError`."""
+    if not _BASE_OK.match(base or ""):
+        raise ConfigError(Errors.E020.format(iri=base))
+    return base
+
+
+def slug(name: str) -> str:
+    """The IRI-safe local name of a canonical name: spaces → `_`, everything else unusual
+    percent-encoded as UTF-8, so that any name gives a valid IRI and the same name the same IRI."""
+    cleaned = "_".join(name.split()) or "_"
+    return quote(cleaned[:200], safe=_SAFE)
+
+
+def entity_iri(base: str, key: str) -> URIRef:
+    """IRI of the entity whose canonical name is `key`."""
+    return URIRef(base + slug(key))
+
+
+def document_iri(base: str, doc_id: str) -> URIRef:
+    """IRI of a document."""
+    return URIRef(base + "doc/" + slug(doc_id))
+
+
+def assertion_iri(base: str, doc_id: str, subject: str, predicate: str, obj: str,
+                  start: int, end: int) -> URIRef:
+    """IRI of the assertion node for one piece of evidence; deterministic."""
+    digest = hashlib.sha1("\x1f".join([doc_id, subject, predicate, obj, str(start), str(end)])
+                          .encode("utf-8")).hexdigest()[:16]
+    return URIRef(f"{base}assertion/{digest}")
+
+
+def wikidata_iri(qid: str) -> URIRef:
+    """`http://www.wikidata.org/entity/Q…`."""
+    return URIRef(WIKIDATA + qid)
