@@ -1,0 +1,12 @@
+"""geokg: explainable geopolitical knowledge graphs from news articles."""
+
+from kg.about import __version__
+from kg.build import BuildResult, build, build_graph
+from kg.errors import KGError
+from kg.extract.extractor import extract
+from kg.graph.store import KnowledgeGraph
+from kg.ingest import Document, iter_documents
+from kg.nlp.pipeline import load_pipeline
+
+__all__ = ["BuildResult", "Document", "KGError", "KnowledgeGraph", "__version__", "build",
+           "build_graph", "extract", "iter_documents", "load_pipeline"]

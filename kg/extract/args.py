@@ -7,18 +7,17 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from kg.extract import deps
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import Mention
 
-SUBJ = {"nsubj", "csubj", "expl"}
-PASS_SUBJ = {"nsubjpass", "csubjpass"}
-CONTROL_DEPS = {"xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "ccomp"}
+CONTROL_DEPS = {"xcomp", "advcl", "conj", "pcomp", "ccomp"}
 # nouns that stand for their state: "the presidents of Russia and Algeria", "Niger's military leaders"
 PROXY_NOUNS = {"president", "presidents", "leader", "leaders", "head", "heads", "government", "governments",
                "minister", "ministers", "ruler", "rulers", "official", "officials", "representative",
                "representatives", "delegation", "delegations", "authorities", "side", "sides",
-               "counterpart", "counterparts", "junta", "leadership", "people", "state", "states",
-               "country", "countries", "nation", "nations", "troops", "forces", "army", "military"}
+               "counterpart", "counterparts", "junta", "leadership", "state", "states",
+               "country", "countries", "nation", "nations"}
 
 MentionOf = Callable[[Token], Mention | None]
 
@@ -27,9 +26,8 @@ def conjuncts(token: Token) -> list[Token]:
     """The token and everything coordinated with it ("Saudi Arabia, Egypt and the UAE")."""
     out = [token]
     for child in token.children:
-        if child.dep_ == "conj":
+        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "X"):
             out.extend(conjuncts(child))
-    # appositions list the same thing again; keep only the first
     return out
 
 
@@ -42,19 +40,18 @@ def mentions_for(token: Token, mention_of: MentionOf, *, depth: int = 0) -> list
             out.append(m)
             continue
         if depth < 2 and t.lower_ in PROXY_NOUNS:
+            for _word, obj in deps.prep_objects(t, "of"):
+                out.extend(mentions_for(obj, mention_of, depth=depth + 1))
             for child in t.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            out.extend(mentions_for(pobj, mention_of, depth=depth + 1))
-                elif child.dep_ in ("poss", "amod", "compound", "nmod"):
+                if child.dep_ in deps.MODIFIERS:
                     m = mention_of(child)
-                    if m is not None and m.key and m.cls in ("Country",):
+                    if m is not None and m.key and m.cls == "Country":
                         out.append(m)
-    return _unique(out)
+    return unique(out)
 
 
-def _unique(mentions: list[Mention]) -> list[Mention]:
+def unique(mentions: list[Mention]) -> list[Mention]:
+    """Mentions with distinct keys, in order."""
     seen: set[str] = set()
     out = []
     for m in mentions:
@@ -66,21 +63,20 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
 
 def subjects(verb: Token, mention_of: MentionOf, *, depth: int = 0) -> list[Mention]:
     """Actors of `verb`: its subject (or passive agent), else the controlling clause's subject."""
-    for child in verb.children:
-        if child.dep_ in SUBJ:
-            return mentions_for(child, mention_of)
-    if any(c.dep_ in PASS_SUBJ for c in verb.children):
-        for child in verb.children:
-            if child.dep_ == "agent":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        return mentions_for(pobj, mention_of)
-        return []
-    if depth < 3 and verb.dep_ in CONTROL_DEPS and verb.head is not verb:
+    subj = deps.subject_tokens(verb)
+    if subj:
+        return unique([m for t in subj for m in mentions_for(t, mention_of)])
+    if deps.is_passive(verb):
+        return unique([m for t in deps.agent_tokens(verb) for m in mentions_for(t, mention_of)])
+    if depth < 3 and verb.head is not verb:
         head = verb.head
-        if verb.dep_ == "relcl" or verb.dep_ == "acl":
-            return mentions_for(head, mention_of)
-        if head.pos_ in ("VERB", "AUX", "ADJ") or verb.dep_ == "conj":
+        if deps.is_relcl(verb):
+            infinitive = any(c.dep_ in ("mark", "aux") and c.lower_ == "to" for c in verb.children)
+            if not infinitive:
+                return mentions_for(head, mention_of)
+            anc = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            return subjects(anc, mention_of, depth=depth + 1) if anc is not None else []
+        if verb.dep_ in CONTROL_DEPS and (head.pos_ in ("VERB", "AUX", "ADJ") or verb.dep_ == "conj"):
             return subjects(head, mention_of, depth=depth + 1)
     return []
 
@@ -88,43 +84,35 @@ def subjects(verb: Token, mention_of: MentionOf, *, depth: int = 0) -> list[Ment
 def objects(verb: Token, slots: list[str], mention_of: MentionOf, *, noun: Token | None = None) -> list[Mention]:
     """The other party, from the slots the trigger names: 'dobj', 'dative', or prepositions
     attached to the verb (or to its light-verb noun)."""
-    out: list[Mention] = []
-    heads = [verb] + ([noun] if noun is not None else [])
-    passive = any(c.dep_ in PASS_SUBJ for c in verb.children)
+    tokens: list[Token] = []
+    passive = deps.is_passive(verb)
     for slot in slots:
-        for head in heads:
-            for child in head.children:
-                if slot == "dobj" and (child.dep_ == "dobj" or passive and child.dep_ in PASS_SUBJ) \
-                        and head is verb:
-                    out.extend(mentions_for(child, mention_of))
-                elif slot == "dative" and child.dep_ in ("dative", "iobj"):
-                    out.extend(mentions_for(child, mention_of))
-                elif child.dep_ in ("prep", "agent", "dative") and child.lower_ == slot:
-                    for pobj in child.children:
-                        if pobj.dep_ in ("pobj", "pcomp"):
-                            out.extend(mentions_for(pobj, mention_of))
-                elif slot == "on" and child.dep_ == "prt" and child.lower_ == "on":
-                    pass
-    return _unique(out)
+        if slot == "dobj":
+            tokens += deps.passive_subject_tokens(verb) if passive else deps.direct_objects(verb)
+        elif slot == "dative":
+            tokens += deps.datives(verb)
+        else:
+            for head in [verb] + ([noun] if noun is not None else []):
+                tokens += [obj for _w, obj in deps.prep_objects(head, slot)]
+    return unique([m for t in tokens for m in mentions_for(t, mention_of)])
 
 
 def asserted(verb: Token) -> bool:
     """False for negated, hedged, questioned, conditional or denied clauses."""
     lex = lexicon().relations
-    sent = verb.sent
-    if sent.text.rstrip().endswith("?"):
+    if verb.sent.text.rstrip().endswith("?"):
         return False
     node = verb
     for _ in range(4):
         for child in node.children:
-            if child.dep_ == "neg" or child.lower_ in lex["negators"] and child.dep_ in ("neg", "det", "advmod"):
+            if deps.is_negator(child):
                 return False
             if child.dep_ == "aux" and child.lower_ in lex["hedges"]:
                 return False
             if child.dep_ == "mark" and child.lower_ in ("if", "whether", "unless"):
                 return False
         if node.dep_ in ("xcomp", "ccomp", "conj", "advcl") and node.head is not node:
-            if node.head.lemma_ in lex["deny_verbs"] or node.head.lemma_ in ("refuse", "fail", "deny"):
+            if node.head.lemma_.lower() in lex["deny_verbs"] or node.head.lemma_.lower() in ("refuse", "fail"):
                 return False
             node = node.head
         else:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from kg.extract import deps
 from kg.extract.args import MentionOf, asserted, mentions_for, objects, subjects
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import Mention
@@ -41,18 +42,18 @@ def verb_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
             continue
         entries: list[tuple[dict, Token | None, str]] = []
         for child in tok.children:
-            if child.dep_ in ("dobj", "nsubjpass", "attr"):
+            if child.dep_ in deps.DOBJ | deps.PASS_SUBJ | {"attr"}:
                 key = f"{tok.lemma_.lower()} {child.lemma_.lower()}"
                 if key in light:
                     entries.append((light[key], child, f"light:{key.replace(' ', '_')}"))
-            if child.dep_ == "prt":
+            if child.dep_ in deps.PRT:
                 key = f"{tok.lemma_.lower()} {child.lower_}"
                 if key in light:
                     entries.append((light[key], None, f"phrasal:{key.replace(' ', '_')}"))
         if not entries and tok.lemma_.lower() in verbs:
             entry = verbs[tok.lemma_.lower()]
             if entry.get("needs_aid_object"):
-                objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+                objs = [c for c in tok.children if c.dep_ in deps.DOBJ | deps.PASS_SUBJ]
                 if not any(o.lemma_.lower() in aid_objects for o in objs):
                     continue
             entries.append((entry, None, f"verb:{tok.lemma_.lower()}"))
@@ -92,7 +93,7 @@ def noun_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
         entry = nouns[tok.lemma_.lower()]
         if entry.get("needs_sign") and tok.head.lemma_.lower() not in ("sign", "conclude", "ink", "reach"):
             continue
-        if not asserted(tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass") else tok):
+        if not asserted(tok.head if tok.dep_ in deps.DOBJ | deps.SUBJ | deps.PASS_SUBJ else tok):
             continue
         rel, cameo = entry["rel"], entry.get("cameo")
         parties = _noun_parties(tok, mention_of)
@@ -113,23 +114,22 @@ def noun_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
 def _noun_parties(noun: Token, mention_of: MentionOf) -> list[Mention]:
     parties: list[Mention] = []
     for child in noun.children:
-        if child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod"):
+        if child.dep_ in deps.MODIFIERS and deps.case_word(child) is None:
             for t in child.subtree:
                 m = mention_of(t)
                 if m is not None and m.key and m not in parties:
                     parties.append(m)
-        elif child.dep_ == "prep" and child.lower_ in ("between", "with", "of", "among"):
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    for m in mentions_for(pobj, mention_of):
-                        if m not in parties:
-                            parties.append(m)
+    for word, obj in deps.prep_objects(noun):
+        if word in ("between", "with", "of", "among"):
+            for m in mentions_for(obj, mention_of):
+                if m not in parties:
+                    parties.append(m)
     return parties
 
 
 def _sharers(noun: Token, mention_of: MentionOf) -> list[Mention]:
     """"Algeria and Niger share a border": the subjects of the verb the noun is object of."""
     verb = noun.head
-    if noun.dep_ in ("dobj", "attr") and verb.lemma_.lower() in ("share", "have"):
+    if noun.dep_ in deps.DOBJ | {"attr"} and verb.lemma_.lower() in ("share", "have"):
         return subjects(verb, mention_of)
     return []

@@ -71,7 +71,7 @@ def find_mentions(doc: Doc, namer: Namer) -> tuple[list[Mention], list[Mention |
     owner: list[Mention | None] = [None] * len(doc)
     taken = [False] * len(doc)
     found: list[Mention] = []
-    by_start: dict[int, Mention] = {}
+    by_start: dict = {"end": {}}
 
     def claim(mention: Mention | None) -> None:
         if mention is None or mention.end <= mention.start:
@@ -88,6 +88,7 @@ def find_mentions(doc: Doc, namer: Namer) -> tuple[list[Mention], list[Mention |
             mention.surface = doc[mention.start:mention.end].text
         found.append(mention)
         by_start[mention.start] = mention
+        by_start["end"][mention.end] = mention
         if lo != mention.start and lo not in by_start:
             by_start[lo] = mention
 
@@ -238,6 +239,9 @@ def _organ(doc: Doc, i: int, namer: Namer, countries: dict[int, tuple[int, str, 
     if hit is None:
         return None
     end, pattern = hit
+    last = doc[end - 1]
+    if last.dep_ in ("amod", "compound") and last.head.i >= end and last.head.pos_ in ("NOUN", "PROPN"):
+        return None  # "military" in "Russian-Algerian military ties" modifies another noun
     before = _country_before(doc, i, countries)
     after = None if before else _country_after(doc, end, countries)
     if before is None and after is None:

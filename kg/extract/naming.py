@@ -113,8 +113,10 @@ class Namer:
         while start < span.end:
             hit = lex.offices.match(doc, start, end=span.end) or lex.ranks.match(doc, start, end=span.end) \
                 or lex.honorifics.match(doc, start, end=span.end)
-            if hit is None or hit[0] >= span.end:
+            if hit is None:
                 break
+            if hit[0] >= span.end:
+                return None  # only a title ("Minister of Defence"): an office, not a name
             start = hit[0]
         name_span = doc[start:span.end]
         if not _looks_like_name(name_span) or not any(t.is_alpha for t in name_span):

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
+from kg.extract import deps
 from kg.extract.args import MentionOf, asserted, mentions_for, subjects
 from kg.extract.events import Candidate, fits
 from kg.extract.lexicon import lexicon
@@ -83,23 +84,20 @@ def _appositions(doc: Doc, mention_of: MentionOf, namer: Namer) -> Iterator[Cand
         person = mention_of(tok)
         if person is None or person.cls != "Person" or not person.key:
             continue
-        for child in tok.children:
-            noun = None
-            if child.dep_ in ("appos",):
-                noun = child
-            elif child.dep_ == "prep" and child.lower_ == "as":
-                noun = next((c for c in child.children if c.dep_ == "pobj"), None)
+        candidates = [c for c in tok.children if c.dep_ == "appos"] + [o for _w, o in deps.prep_objects(tok, "as")]
+        if tok.head is not tok and tok.dep_ in deps.DOBJ:
+            candidates += [o for _w, o in deps.prep_objects(tok.head, "as")]
+        for noun in candidates:
             if noun is None or noun.lemma_.lower() not in {k[0] for k in offices.entries if len(k) == 1}:
                 continue
             info = offices.entries.get((noun.lemma_.lower(),))
             if not info or info["leads"] not in ("country", "any"):
                 continue
             target = None
+            for _w, p in deps.prep_objects(noun, "of"):
+                target = next(iter(mentions_for(p, mention_of)), None) or target
             for c in noun.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    for p in c.children:
-                        target = next(iter(mentions_for(p, mention_of)), None) if p.dep_ == "pobj" else target
-                elif c.dep_ in ("amod", "compound", "poss"):
+                if c.dep_ in deps.MODIFIERS:
                     m = mention_of(c)
                     target = m if m is not None and m.cls == "Country" else target
             if target is None:
@@ -124,15 +122,14 @@ def _membership(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
     """"Algeria, a member of the African Union", "Sweden joined NATO"."""
     for tok in doc:
         if tok.lemma_.lower() == "join" and tok.pos_ == "VERB" and asserted(tok):
-            orgs = [m for c in tok.children if c.dep_ == "dobj" for m in mentions_for(c, mention_of)]
+            orgs = [m for c in deps.direct_objects(tok) for m in mentions_for(c, mention_of)]
             for s in subjects(tok, mention_of):
                 for o in orgs:
                     if o.cls in ("InternationalOrganization", "Organization") and s.cls in (
                             "Country", "Person", "Organization"):
                         yield s, "memberOf", o, tok, "member:join", None, 0.8
         if tok.lemma_.lower() in ("member", "members") and tok.pos_ == "NOUN":
-            orgs = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                    for p in c.children if p.dep_ == "pobj" for m in mentions_for(p, mention_of)]
+            orgs = [m for _w, p in deps.prep_objects(tok, "of") for m in mentions_for(p, mention_of)]
             members = []
             if tok.dep_ == "appos":
                 members = mentions_for(tok.head, mention_of)
@@ -150,13 +147,11 @@ def _located(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
         place = mention_of(tok)
         if place is None or place.cls != "Location" or not place.key:
             continue
-        for child in tok.children:
-            container = None
-            if child.dep_ == "prep" and child.lower_ == "in":
-                container = next((mentions_for(p, mention_of)[0] for p in child.children
-                                  if p.dep_ == "pobj" and mentions_for(p, mention_of)), None)
-            elif child.dep_ in ("appos", "npadvmod") and mention_of(child) is not None:
-                container = mention_of(child)
+        found = [mentions_for(p, mention_of) for _w, p in deps.prep_objects(tok, "in")]
+        found += [[mention_of(c)] for c in tok.children if c.dep_ in ("appos", "npadvmod", "nmod:npmod")
+                  and mention_of(c) is not None and deps.case_word(c) is None]
+        for group in found:
+            container = group[0] if group else None
             if container is not None and container.cls in ("Country", "Location") and container.key != place.key:
                 yield place, "locatedIn", container, tok, "located", None, 0.8
 
@@ -165,7 +160,7 @@ def _border_verbs(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
     """"Algeria borders Niger"."""
     for tok in doc:
         if tok.lemma_.lower() == "border" and tok.pos_ == "VERB" and asserted(tok):
-            objs = [m for c in tok.children if c.dep_ == "dobj" for m in mentions_for(c, mention_of)]
+            objs = [m for c in deps.direct_objects(tok) for m in mentions_for(c, mention_of)]
             for s in subjects(tok, mention_of):
                 for o in objs:
                     if fits(s, "borders", o):

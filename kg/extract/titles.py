@@ -41,6 +41,8 @@ def parse_office(doc: Doc, i: int, namer: Namer, countries, taken, by_start) -> 
     target = None
     target_cls = None
     prefix = by_start.get(j)
+    if prefix is None and j == i and i > 0 and taken[i - 1]:
+        prefix = by_start.get("end", {}).get(i)  # "Algerian People's National Army Chief of Staff …"
     if prefix is not None and prefix.cls in ("ArmedForce", "GovernmentBody", "Organization",
                                              "InternationalOrganization") and prefix.kind != "adjective":
         target, target_cls, country = prefix.key, prefix.cls, prefix.country
@@ -173,6 +175,9 @@ def office_descriptions(doc: Doc, namer: Namer, countries, taken, by_start=None)
             i += 1
             continue
         office = parse_office(doc, i, namer, countries, taken, by_start)
+        if office is not None and _predicative(doc, i, by_start):
+            i = office["end"]
+            continue
         if office is None or office["target"] is None or not office["head"]:
             i += 1
             continue
@@ -182,3 +187,17 @@ def office_descriptions(doc: Doc, namer: Namer, countries, taken, by_start=None)
         out.append(mention)
         i = office["end"]
     return out
+
+
+def _predicative(doc: Doc, i: int, by_start) -> bool:
+    """"Bazoum as the legitimate president", "Bazoum, the president of Niger": the office is said
+    of the person just named, so it is not a separate reference to the office holder."""
+    if i == 0:
+        return False
+    before = doc[i - 1]
+    if before.lower_ in ("as", "is", "was", "became", "remains", "named", "appointed", "elected"):
+        return True
+    if before.text == "," and i > 1:
+        prev = by_start.get("end", {}).get(i - 1)
+        return prev is not None and prev.cls == "Person"
+    return False

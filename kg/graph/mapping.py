@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from rdflib import OWL, RDF, RDFS, SKOS, XSD, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from kg.extract.model import Entity, Extraction, Fact
@@ -18,6 +18,14 @@ NAMESPACES: dict[str, Namespace] = {
     "geo": Namespace(str(GEO)), "prov": PROV, "dcterms": DCTERMS, "skos": SKOS, "owl": OWL,
     "xsd": XSD, "rdfs": RDFS, "wd": Namespace("http://www.wikidata.org/entity/"),
 }
+
+
+def new_graph(graph_cls: type[Graph] = Graph, **kwargs) -> Graph:
+    """An empty graph with geokg's prefixes bound (and not rdflib's default `geo:` = GeoSPARQL)."""
+    graph = graph_cls(**kwargs) if graph_cls is not Graph else Graph(bind_namespaces="core", **kwargs)
+    for prefix, ns in NAMESPACES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+    return graph
 
 
 def clean_text(value: str) -> str:

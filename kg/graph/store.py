@@ -13,7 +13,7 @@ from rdflib import Dataset, Graph, URIRef
 
 from kg.extract.model import Entity, Extraction
 from kg.graph.iris import DEFAULT_BASE_IRI, check_base, document_iri
-from kg.graph.mapping import NAMESPACES, entities_triples, extraction_triples
+from kg.graph.mapping import entities_triples, extraction_triples, new_graph
 from kg.graph.namespace import CORE_RELATIONS, GEO
 from kg.ingest.document import Document
 
@@ -39,9 +39,7 @@ class KnowledgeGraph:
 
     def __init__(self, *, base_iri: str = DEFAULT_BASE_IRI) -> None:
         self.base = check_base(base_iri)
-        self.dataset = Dataset()
-        for prefix, ns in NAMESPACES.items():
-            self.dataset.bind(prefix, ns)
+        self.dataset = new_graph(Dataset)
         self.entities: dict[str, Entity] = {}
         self.documents: dict[str, Document] = {}
         self._relations: dict[str, int] = {}
@@ -77,9 +75,7 @@ class KnowledgeGraph:
 
     def union(self) -> Graph:
         """All triples of all graphs in one graph (what `graph.ttl` holds)."""
-        merged = Graph()
-        for prefix, ns in NAMESPACES.items():
-            merged.bind(prefix, ns)
+        merged = new_graph()
         for s, p, o, _g in self.dataset.quads((None, None, None, None)):
             merged.add((s, p, o))
         return merged

@@ -22,8 +22,9 @@ def html_to_text(html: str) -> tuple[str, dict[str, str | None]]:
     """
     doc = None
     try:
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                          include_tables=False, favor_recall=True, as_dict=True)
+        found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                            include_tables=False, favor_recall=True)
+        doc = found.as_dict() if hasattr(found, "as_dict") else found
     except Exception:  # trafilatura raises assorted errors on broken markup; fall back below
         doc = None
     body = (doc or {}).get("text") or _fallback_text(html)

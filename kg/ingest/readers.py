@@ -63,6 +63,11 @@ def iter_documents(paths: Iterable[str | os.PathLike[str]], *, report: ReadRepor
     for root in roots:
         if not root.exists():
             raise InputError(Errors.E001.format(path=root))
+    return _iter(roots, report=report, encoding=encoding, max_bytes=max_bytes)
+
+
+def _iter(roots: list[Path], *, report: ReadReport, encoding: str | None,
+          max_bytes: int) -> Iterator[Document]:
     before = report.read
     for root in roots:
         files = [root] if root.is_file() else _walk(root)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -27,6 +28,7 @@ CLASS_STYLE = {
     "Location": ("#76b7b2", "star"),
 }
 _TEMPLATE = Path(__file__).with_name("template.html")
+_MARKER = re.compile(r"/\*(GRAPH_DATA|VIS_CSS|VIS_JS)\*/")
 
 
 @lru_cache(maxsize=1)
@@ -76,9 +78,10 @@ def render(graph: Graph, *, title: str = "geokg graph") -> str:
     script, css = _vis_assets()
     legend = [{"cls": cls, "color": color} for cls, (color, _shape) in CLASS_STYLE.items()]
     data = {"nodes": nodes, "edges": edges, "legend": legend, "title": title}
-    page = _TEMPLATE.read_text(encoding="utf-8")
-    return (page.replace("/*VIS_CSS*/", css).replace("/*VIS_JS*/", script.replace("</script", "<\\/script"))
-            .replace("/*GRAPH_DATA*/", _json_for_script(data)))
+    parts = {"GRAPH_DATA": _json_for_script(data), "VIS_CSS": css,
+             "VIS_JS": script.replace("</script", "<\\/script")}
+    # one pass, so that nothing inserted (e.g. an entity named "/*VIS_JS*/") is substituted again
+    return _MARKER.sub(lambda m: parts[m.group(1)], _TEMPLATE.read_text(encoding="utf-8"))
 
 
 def write_view(graph: Graph, path: str | os.PathLike[str], *, title: str = "geokg graph") -> Path:

@@ -1,0 +1,86 @@
+"""Sentence-boundary rules for news text, run before the parser (``kg_sentences``).
+
+The parser decides sentence boundaries, but it respects boundaries that are already set, so
+this component fixes only the cases we are sure about:
+
+* a newline starts a sentence: titles, datelines, standfirsts and captions are sentences of
+  their own (the whitespace token stays with the sentence before it);
+* after a title or other abbreviation ("Gen.", "Lt.", "Mr.", "U.S.", "No. 5", initials
+  such as "J.") no sentence starts;
+* in edited text a sentence never starts right after a word, a comma or an opening bracket
+  on the same line (no sentence-final punctuation in between) — this stops splits such as
+  "General Said | Mansouri has arrived". Call :func:`set_sentence_starts` with
+  ``after_word=False`` for unpunctuated web or chat text.
+
+Everything else (``is_sent_start`` left as ``None``) is the parser's decision.
+
+Usage::
+
+    import kg.nlp.sentences  # registers the component
+    nlp.add_pipe("kg_sentences", before="parser")
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "brig", "capt", "cpt", "sgt",
+    "cpl", "pvt", "adm", "cmdr", "cdr", "gov", "sen", "rep", "pres", "amb", "sec", "rev",
+    "hon", "st", "mt", "ft", "no", "nos", "vol", "art", "fig", "sr", "messrs", "mme", "mlle",
+    "gens", "sens", "reps", "govs", "cols", "lts", "sgts", "supt", "insp", "det", "cmdr",
+    "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "v", "approx",
+    "dept", "univ", "assn", "bros", "est", "al", "op", "cf",
+}
+# Abbreviations that often end a sentence too: no rule, the parser decides.
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+$|^(?:[A-Za-z]\.){2,}$")
+_FINAL = {".", "!", "?", "…", "...", ":", ";", '"', "”", "’", "'", ")", "]", "»", "''", "--",
+          "—", "–", "|", "•", "*"}
+
+
+def _is_abbreviation(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` (with the dot, possibly split off) ends in a non-final abbreviation."""
+    tok = doc[i]
+    text = tok.text
+    if text == "." and i > 0 and not doc[i - 1].whitespace_:
+        text = doc[i - 1].text + "."
+    if not text.endswith(".") or len(text) < 2:
+        return False
+    stem = text[:-1].lower()
+    if stem in ABBREVIATIONS:
+        if stem in ("no", "nos", "art", "vol", "fig", "op") and i + 1 < len(doc):
+            return doc[i + 1].like_num  # "No. 5" but "He said no."
+        return True
+    return bool(_INITIALS.match(text)) and text.upper() == text
+
+
+def _ends_sentence(tok: Token) -> bool:
+    return tok.text in _FINAL or tok.is_space or not (tok.is_alpha or tok.is_digit
+                                                      or tok.text in {",", "(", "[", "-", "&", "/"})
+
+
+def set_sentence_starts(doc: Doc, *, after_word: bool = True) -> Doc:
+    """Set ``is_sent_start`` where the rules are sure (see the module docstring)."""
+    n = len(doc)
+    for i in range(1, n):
+        tok, prev = doc[i], doc[i - 1]
+        if tok.is_space:
+            tok.is_sent_start = False
+        elif "\n" in prev.text and prev.is_space:
+            tok.is_sent_start = True
+        elif _is_abbreviation(doc, i - 1):
+            tok.is_sent_start = False
+        elif tok.text == "." and not prev.whitespace_ and prev.text.lower() in ABBREVIATIONS:
+            tok.is_sent_start = False
+        elif after_word and not _ends_sentence(prev):
+            tok.is_sent_start = False
+    return doc
+
+
+@Language.component("kg_sentences")
+def kg_sentences(doc: Doc) -> Doc:
+    """spaCy component: :func:`set_sentence_starts` with the news defaults."""
+    return set_sentence_starts(doc)

@@ -1,0 +1,53 @@
+"""Global fixtures: paths, one shared build of the example article, a CLI runner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def examples_dir() -> Path:
+    """The project's own example articles."""
+    return EXAMPLES
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """`../shared` (the evaluation and training data); tests needing it skip without it."""
+    if not SHARED.exists():
+        pytest.skip("../shared is not beside the checkout")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The default geokg pipeline (shipped model + rule components), loaded once."""
+    from kg.nlp.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory):
+    """`kg build examples/ --out …`, run once through the library."""
+    from kg.build import build
+
+    out = tmp_path_factory.mktemp("example-build")
+    return build([EXAMPLES], out=out)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """A click test runner."""
+    return CliRunner()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "slow: loads the trained pipeline or runs end to end")
