@@ -80,6 +80,7 @@ class Lexicon:
     bodies: PhraseTable
     forces: PhraseTable
     special: dict[str, tuple[str, str, str]]
+    national_names: dict[str, dict[str, str]]
     relations: dict
 
 
@@ -99,5 +100,6 @@ def lexicon() -> Lexicon:
         bodies=PhraseTable.from_keys(bodies["bodies"]),
         forces=PhraseTable.from_keys(bodies["forces"]),
         special={k: tuple(v) for k, v in bodies["special"].items()},
+        national_names=bodies.get("national_names", {}),
         relations=_load("relations.json"),
     )

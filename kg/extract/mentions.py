@@ -98,10 +98,15 @@ def find_mentions(doc: Doc, namer: Namer) -> tuple[list[Mention], list[Mention |
     lex = lexicon()
     deferred = []
     for span in doc.ents:
-        first = span[0]
-        titled = span.label_ in PERSON_LABELS or any(
-            t.match(doc, span.start, end=span.end) for t in (lex.offices, lex.ranks, lex.honorifics))
-        if titled or (first.lower_ == "the" and len(span) > 1 and lex.offices.match(doc, span.start + 1)):
+        k = _first_title_word(doc, span, lex)
+        if span.label_ in PERSON_LABELS and k is None:
+            deferred.append(span)
+            continue
+        if k is not None:
+            head = doc[span.start:k]
+            if len(head) and not _only_country_words(head, countries):
+                for mention in _from_entity(Span(doc, span.start, k, label=span.label_), namer, countries, taken):
+                    claim(mention)
             deferred.append(span)
             continue
         for mention in _from_entity(span, namer, countries, taken):
@@ -117,6 +122,29 @@ def find_mentions(doc: Doc, namer: Namer) -> tuple[list[Mention], list[Mention |
         claim(mention)
     found.sort(key=lambda m: m.start)
     return found, owner
+
+
+def _first_title_word(doc: Doc, span: Span, lex) -> int | None:
+    """Index of the first office, rank or honorific inside an entity span, or None."""
+    for k in range(span.start, span.end):
+        if any(t.match(doc, k, end=span.end) for t in (lex.offices, lex.ranks, lex.honorifics)):
+            if doc[k].text[:1].isupper():
+                return k
+    return None
+
+
+def _only_country_words(span: Span, countries: dict[int, tuple[int, str, str]]) -> bool:
+    """True when a span is just "the", a country name/adjective and "'s"."""
+    i = span.start
+    if i < span.end and span.doc[i].lower_ == "the":
+        i += 1
+    hit = countries.get(i)
+    if hit is None:
+        return i >= span.end
+    j = hit[0]
+    if j < span.end and span.doc[j].tag_ == "POS":
+        j += 1
+    return j >= span.end
 
 
 # ----------------------------------------------------------------------------- countries

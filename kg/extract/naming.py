@@ -70,6 +70,9 @@ class Namer:
         """Canonical name of a state organ: "Ministry of Defence" + RUS → "Ministry of Defence of Russia"."""
         if template:
             return pattern.format(country=self.of_country(iso3)) if iso3 else pattern.replace(" of {country}", "")
+        national = lexicon().national_names.get(iso3 or "", {}).get(pattern)
+        if national:
+            return national
         return f"{pattern} of {self.of_country(iso3)}" if iso3 else pattern
 
     # -- names

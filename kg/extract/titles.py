@@ -40,16 +40,27 @@ def parse_office(doc: Doc, i: int, namer: Namer, countries, taken, by_start) -> 
     country = None
     target = None
     target_cls = None
+    if j == i and i > 0 and countries.get(i) is None:
+        near = _country_before(doc, i, countries)
+        country = near[1] if near else None
     prefix = by_start.get(j)
-    if prefix is None and j == i and i > 0 and taken[i - 1]:
-        prefix = by_start.get("end", {}).get(i)  # "Algerian People's National Army Chief of Staff …"
+    if prefix is None and j == i and i > 0:
+        before = by_start.get("end", {}).get(i)  # "Algerian People's National Army Chief of Staff …"
+        if before is not None and before.kind == "adjective" or before is not None and before.cls == "Country":
+            country = before.country  # "Eritrean President …", "Ethiopia's foreign minister …"
+        elif before is not None:
+            prefix = before
+        elif i > 1 and doc[i - 1].tag_ == "POS" and by_start.get("end", {}).get(i - 1) is not None:
+            owner = by_start["end"][i - 1]
+            if owner.cls == "Country":
+                country = owner.country
     if prefix is not None and prefix.cls in ("ArmedForce", "GovernmentBody", "Organization",
                                              "InternationalOrganization") and prefix.kind != "adjective":
         target, target_cls, country = prefix.key, prefix.cls, prefix.country
         j = prefix.end
         if j < len(doc) and doc[j].tag_ == "POS":
             j += 1
-    else:
+    elif country is None:
         hit = countries.get(j)
         if hit:
             country = hit[1]
@@ -66,6 +77,7 @@ def parse_office(doc: Doc, i: int, namer: Namer, countries, taken, by_start) -> 
     if hit is None:
         return None
     end, info = hit
+    country = country or info.get("country")
     if not any(t.text[:1].isupper() for t in doc[j:end]) and not country and not target:
         # lower-case "president" with nothing around it: too vague to be a title
         if not (end < len(doc) and doc[end].lower_ == "of"):
