@@ -17,7 +17,9 @@ PROXY_NOUNS = {"president", "presidents", "leader", "leaders", "head", "heads", 
                "minister", "ministers", "ruler", "rulers", "official", "officials", "representative",
                "representatives", "delegation", "delegations", "authorities", "side", "sides",
                "counterpart", "counterparts", "junta", "leadership", "state", "states",
-               "country", "countries", "nation", "nations"}
+               "country", "countries", "nation", "nations", "regime", "administration"}
+# proxies that a person's name can own: "the Maduro regime", "the Biden administration"
+PERSONAL_PROXIES = {"regime", "government", "administration", "camp", "forces", "loyalists"}
 
 MentionOf = Callable[[Token], Mention | None]
 
@@ -45,7 +47,8 @@ def mentions_for(token: Token, mention_of: MentionOf, *, depth: int = 0) -> list
             for child in t.children:
                 if child.dep_ in deps.MODIFIERS:
                     m = mention_of(child)
-                    if m is not None and m.key and m.cls == "Country":
+                    if m is not None and m.key and (m.cls == "Country" or m.cls == "Person"
+                                                    and t.lower_ in PERSONAL_PROXIES):
                         out.append(m)
     return unique(out)
 
@@ -84,17 +87,33 @@ def subjects(verb: Token, mention_of: MentionOf, *, depth: int = 0) -> list[Ment
 def objects(verb: Token, slots: list[str], mention_of: MentionOf, *, noun: Token | None = None) -> list[Mention]:
     """The other party, from the slots the trigger names: 'dobj', 'dative', or prepositions
     attached to the verb (or to its light-verb noun)."""
-    tokens: list[Token] = []
+    out: list[Mention] = []
     passive = deps.is_passive(verb)
+    dobjs = deps.passive_subject_tokens(verb) if passive else deps.direct_objects(verb)
     for slot in slots:
         if slot == "dobj":
-            tokens += deps.passive_subject_tokens(verb) if passive else deps.direct_objects(verb)
+            for t in dobjs:
+                found = mentions_for(t, mention_of)
+                out += found or owners(t, mention_of)
         elif slot == "dative":
-            tokens += deps.datives(verb)
+            out += [m for t in deps.datives(verb) for m in mentions_for(t, mention_of)]
         else:
-            for head in [verb] + ([noun] if noun is not None else []):
-                tokens += [obj for _w, obj in deps.prep_objects(head, slot)]
-    return unique([m for t in tokens for m in mentions_for(t, mention_of)])
+            # on the verb, on its light-verb noun, or on its object ("brokered a truce between X and Y")
+            for head in [verb] + ([noun] if noun is not None else []) + [t for t in dobjs if t is not noun]:
+                out += [m for _w, obj in deps.prep_objects(head, slot) for m in mentions_for(obj, mention_of)]
+    return unique(out)
+
+
+def owners(token: Token, mention_of: MentionOf) -> list[Mention]:
+    """Actors owning a thing: "Erdogan's agreement", "the joint U.S.-South Korean drills"."""
+    found = []
+    for child in token.children:
+        if child.dep_ in deps.POSS or child.dep_ in ("compound", "amod", "nmod") and deps.case_word(child) is None:
+            for t in child.subtree:
+                m = mention_of(t)
+                if m is not None and m.key and m.cls != "Location":
+                    found.append(m)
+    return unique(found)
 
 
 def asserted(verb: Token) -> bool:

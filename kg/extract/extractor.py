@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.events import Candidate, noun_events, verb_events
+from kg.extract.events import Candidate, fits, noun_events, verb_events
 from kg.extract.mentions import Mention, find_mentions
 from kg.extract.model import Entity, Extraction, Fact
+from kg.extract.nominal import nominal_events
 from kg.extract.naming import Namer, default_namer
 from kg.extract.resolver import PRONOUNS, DocResolver, pronoun_antecedent
 from kg.extract.standing import standing_facts
@@ -42,9 +43,11 @@ def extract(doc: Doc, document: Document, *, namer: Namer | None = None) -> Extr
     candidates.extend(standing_facts(doc, mentions, mention_of, namer))
     candidates.extend(verb_events(doc, mention_of))
     candidates.extend(noun_events(doc, mention_of))
+    candidates.extend(nominal_events(doc, mention_of))
     seen: set[tuple[str, str, str, int]] = set()
     for s, pred, o, trigger, rule, cameo, confidence in candidates:
-        if not s.key or not o.key or s.key == o.key:
+        s, o = _metonyms(s, pred, o, namer)
+        if not s.key or not o.key or s.key == o.key or not fits(s, pred, o) and pred not in _STANDING:
             continue
         sent = trigger.sent
         key = (s.key, pred, o.key, sent.start_char)
@@ -60,6 +63,19 @@ def extract(doc: Doc, document: Document, *, namer: Namer | None = None) -> Extr
                                      evidence=doc.text[start:end], rule=rule, confidence=confidence,
                                      cameo=cameo, when=when))
     return extraction
+
+
+_STANDING = {"leaderOf", "partOf", "memberOf", "locatedIn"}
+
+
+def _metonyms(s: Mention, pred: str, o: Mention, namer: Namer) -> tuple[Mention, Mention]:
+    """A capital acting stands for its state ("Moscow urged…", "cut ties with Tehran")."""
+    if pred in ("locatedIn", "borders"):
+        return s, o
+    s = namer.state_of(s) or s if s.cls == "Location" else s
+    if o.cls == "Location" and pred not in ("visits", "attacks"):
+        o = namer.state_of(o) or o
+    return s, o
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

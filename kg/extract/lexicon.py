@@ -103,3 +103,26 @@ def lexicon() -> Lexicon:
         national_names=bodies.get("national_names", {}),
         relations=_load("relations.json"),
     )
+
+
+def lemma_keys(token) -> list[str]:
+    """Lemmas to look a verb up by: the pipeline's lemma, then simple de-inflections of the
+    word (a statistical lemmatizer now and then leaves "mediated" or "severed" as is)."""
+    word = token.lower_
+    keys = [token.lemma_.lower(), word]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+                         ("d", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)] + repl
+            keys.append(stem)
+            if len(stem) > 3 and stem[-1] == stem[-2] and suffix in ("ed", "ing"):
+                keys.append(stem[:-1])  # "shelled" → "shell" via "shell"; "planned" → "plan"
+    return list(dict.fromkeys(keys))
+
+
+def noun_key(token, table: dict) -> str | None:
+    """The key under which a noun appears in `table` (its lemma, or its singular), or None."""
+    for key in (token.lemma_.lower(), token.lower_, token.lower_[:-1] if token.lower_.endswith("s") else None):
+        if key and key in table:
+            return key
+    return None

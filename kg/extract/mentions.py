@@ -60,6 +60,7 @@ class Mention:
     aliases: set[str] = field(default_factory=set)
     claim_from: int | None = None
     end_claim: int | None = None
+    metonym: str | None = None  # a capital standing for its state ("Moscow urged…"): the ISO3 code
 
     def span(self, doc: Doc) -> Span:
         """The mention's span."""
@@ -94,6 +95,10 @@ def find_mentions(doc: Doc, namer: Namer) -> tuple[list[Mention], list[Mention |
 
     countries = _country_index(doc, namer)
     for mention in _bodies(doc, namer, countries):
+        claim(mention)
+    from kg.extract.places import place_mentions
+
+    for mention in place_mentions(doc, countries, taken):
         claim(mention)
     lex = lexicon()
     deferred = []

@@ -34,6 +34,8 @@ class Namer:
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gaz = gazetteer or load_gazetteer()
+        self.capitals = {cap: c.iso3 for c in self.gaz.countries.values() if not c.historical
+                         for cap in c.capitals if cap}
 
     # -- countries
     def country_code(self, span_id: str) -> str | None:
@@ -93,13 +95,13 @@ class Namer:
         if label in ("PERSON", "PER"):
             return self._person(span, text)
         if label in ("GPE", "LOC", "FAC"):
-            country = gaz.country_by_name(text)
+            country = gaz.country_by_name(text, allow_ambiguous=True)
             if country is not None:
                 return Mention(span.start, span.end, country.name, "Country", country=country.iso3,
                                wikidata=country.wikidata)
             if not _looks_like_name(span):
                 return None
-            return Mention(span.start, span.end, _strip_the(text), "Location")
+            return Mention(span.start, span.end, _strip_the(text), "Location", metonym=self.capitals.get(text))
         if label == "ORG":
             if not _looks_like_name(span):
                 return None
@@ -140,6 +142,16 @@ class Namer:
         if head in ORG_HEADS_GOV and words & (STATE_WORDS | ORG_HEADS_GOV) and len(span) > 1:
             return "GovernmentBody"
         return "Organization"
+
+    def state_of(self, mention):
+        """The country a capital stands for, as a mention ("Moscow" → Russia), or None."""
+        from kg.extract.mentions import Mention
+
+        if mention.metonym is None or mention.metonym not in self.gaz.countries:
+            return None
+        c = self.gaz.countries[mention.metonym]
+        return Mention(mention.start, mention.end, c.name, "Country", country=c.iso3, wikidata=c.wikidata,
+                       surface=mention.surface)
 
     def person_by_name(self, name: str):
         """The gazetteer person for a full name or alias, or None."""

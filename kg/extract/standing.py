@@ -13,8 +13,10 @@ from kg.extract.events import Candidate, fits
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import Mention
 from kg.extract.naming import Namer
+from kg.extract.places import located_in
 
 STATE_ORGANS = {"GovernmentBody", "ArmedForce"}
+STATE_FORCE_WORDS = {"army", "armed", "forces", "force", "navy", "guard", "guards", "military", "staff"}
 NON_STATE_WORDS = {"rebel", "rebels", "movement", "front", "liberation", "free", "militia", "group",
                    "islamic", "jihad", "brigades", "mujahideen"}
 
@@ -27,6 +29,8 @@ def standing_facts(doc: Doc, mentions: list[Mention], mention_of: MentionOf,
     yield from _appositions(doc, mention_of, namer)
     yield from _membership(doc, mention_of)
     yield from _located(doc, mention_of)
+    for place, container, trigger, rule in located_in(doc, mentions, namer):
+        yield place, "locatedIn", container, trigger, rule, None, 0.8
     yield from _border_verbs(doc, mention_of)
 
 
@@ -58,11 +62,12 @@ def _organs(mentions: list[Mention], doc: Doc, namer: Namer) -> Iterator[Candida
         if m.cls not in STATE_ORGANS or not m.key:
             continue
         iso3 = m.country
-        if iso3 is None and m.kind == "name":
-            iso3 = _adjective_inside(m, doc, namer)
-            words = {t.lower_ for t in m.span(doc)}
-            if iso3 is None or words & NON_STATE_WORDS:
+        if m.kind == "name":
+            # a named organ: only state armies and state bodies, not armed groups based somewhere
+            words = {t.lower_ for t in m.span(doc)} | set(m.key.lower().split())
+            if words & NON_STATE_WORDS or m.cls == "ArmedForce" and not words & STATE_FORCE_WORDS:
                 continue
+            iso3 = _adjective_inside(m, doc, namer) or iso3
         if iso3 and iso3 in namer.gaz.countries:
             country = _country_mention(iso3, m, doc)
             yield m, "partOf", country, doc[m.start], "organ", None, 0.85
@@ -135,6 +140,8 @@ def _membership(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
                 members = mentions_for(tok.head, mention_of)
             elif tok.dep_ == "attr":
                 members = subjects(tok.head, mention_of)
+            elif any(c.dep_ == "cop" for c in tok.children):  # UD: "Belgium is a member of NATO"
+                members = subjects(tok, mention_of)
             for s in members:
                 for o in orgs:
                     if o.cls in ("InternationalOrganization", "Organization") and s.key != o.key:

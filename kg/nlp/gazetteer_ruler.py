@@ -19,7 +19,7 @@ from kg.resolve.gazetteer import load_gazetteer
 SPAN_KEY = "gazetteer"
 # OntoNotes-style labels, so that our spans and an en_core_web_* pipeline's agree.
 ENT_LABEL = {"country": "GPE", "adjective": "NORP", "org": "ORG", "person": "PERSON",
-             "location": "LOC"}
+             "location": "LOC", "capital": "GPE"}
 
 
 class GazetteerRuler:
@@ -29,7 +29,10 @@ class GazetteerRuler:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         by_id: dict[str, list[Doc]] = {}
         seen: set[tuple[str, str]] = set()
-        for surface, kind, key in load_gazetteer().surface_forms():
+        gaz = load_gazetteer()
+        capitals = [(cap, "capital", c.iso3) for c in gaz.countries.values() if not c.historical
+                    for cap in c.capitals if cap]
+        for surface, kind, key in [*gaz.surface_forms(), *capitals]:
             surface = surface.strip()
             if len(surface) < 2 or (surface, kind + key) in seen:
                 continue

@@ -1,0 +1,94 @@
+"""Events named by nouns: "U.S. sanctions on Venezuela", "his visit to Morocco", "criticism of
+the Algerian government by Israeli Foreign Minister Yair Lapid", "the suspension of diplomatic
+relations with Morocco", "during a meeting with Belarusian Ambassador Igor Nazaryuk".
+
+The noun names the act and a preposition on it the other party (`event_nouns` in
+`data/relations.json`). The actor is, in order: a "by" phrase; the possessor ("his", "Russia's");
+a country adjective or name on the noun ("U.S. sanctions", "Russian strikes"); or the subject of
+the clause the noun belongs to, when it is the object of an agentive verb ("Algeria announced
+the suspension…") or sits in a time/occasion phrase ("… said during a meeting with …").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from kg.extract import deps
+from kg.extract.args import MentionOf, asserted, mentions_for, subjects
+from kg.extract.events import Candidate, fits
+from kg.extract.lexicon import lexicon, noun_key
+
+
+def nominal_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
+    """Interaction candidates from event nouns (see module docstring)."""
+    lex = lexicon().relations
+    table = {k: v for k, v in lex["event_nouns"].items() if not k.startswith("_")}
+    for tok in doc:
+        key = noun_key(tok, table) if tok.pos_ in ("NOUN", "PROPN") else None
+        if key is None:
+            continue
+        entry = table[key]
+        if entry.get("of_lemmas") and not any(o.lemma_.lower() in entry["of_lemmas"]
+                                              for _w, o in deps.prep_objects(tok, "of")):
+            continue
+        governor = _clause_verb(tok)
+        if governor is not None and not asserted(governor):
+            continue
+        patients = _patients(tok, entry, mention_of)
+        if not patients:
+            continue
+        agents = _agents(tok, entry, governor, mention_of, lex)
+        rel, cameo = entry["rel"], entry.get("cameo")
+        rule = f"noun-event:{key}"
+        for s in agents:
+            for o in patients:
+                if fits(s, rel, o):
+                    yield s, rel, o, tok, rule, cameo, 0.75
+
+
+def _patients(noun: Token, entry: dict, mention_of: MentionOf) -> list:
+    heads = [noun] + [o for _w, o in deps.prep_objects(noun, "of") if entry.get("of_lemmas")]
+    out = []
+    for head in heads:
+        for prep in entry["obj"]:
+            for _w, obj in deps.prep_objects(head, prep):
+                out.extend(m for m in mentions_for(obj, mention_of) if m not in out)
+    return out
+
+
+def _agents(noun: Token, entry: dict, governor: Token | None, mention_of: MentionOf, lex: dict) -> list:
+    by = [m for _w, o in deps.prep_objects(noun, "by") for m in mentions_for(o, mention_of)]
+    if by:
+        return by
+    if not entry.get("agent_verbs_only"):
+        own = []
+        for child in noun.children:
+            if child.dep_ in deps.POSS or child.dep_ in ("compound", "amod", "nmod") and deps.case_word(child) is None:
+                m = mention_of(child)
+                if m is not None and m.key:
+                    own.append(m)
+        if own:
+            return own
+    if governor is None:
+        return []
+    if noun.dep_ in deps.DOBJ and governor.lemma_.lower() in lex["agent_verbs"]:
+        return subjects(governor, mention_of)
+    if not entry.get("agent_verbs_only") and deps.case_word(noun) in lex["frame_preps"] \
+            or noun.head.dep_ == "prep" and noun.head.lower_ in lex["frame_preps"]:
+        return subjects(governor, mention_of)
+    return []
+
+
+def _clause_verb(noun: Token) -> Token | None:
+    """The verb whose clause the noun belongs to (through prepositions and objects)."""
+    node = noun
+    for _ in range(4):
+        head = node.head
+        if head is node:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        node = head
+    return None

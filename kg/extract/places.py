@@ -1,0 +1,111 @@
+"""Places and where they are: "the Kyrgyz town of Batken", "Tajikistan's northern Sughd
+region", "a Tajik exclave, Vorukh", "the Jenin camp in the West Bank", "Timbuktu, in northern
+Mali", "Asmara, the capital of Eritrea".
+
+`place_mentions()` finds place names the statistical NER may miss, each with the country it
+lies in (`Mention.country`); `located_in()` yields `locatedIn` candidates from those and from
+"PLACE, [in] [northern] CONTAINER" appositions between existing mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from kg.extract.mentions import Mention
+
+PLACE_NOUNS = {"town", "city", "village", "villages", "region", "province", "district", "exclave",
+               "enclave", "capital", "port", "state", "county", "governorate", "oblast", "prefecture",
+               "municipality", "island", "valley", "area", "camp", "settlement", "border town",
+               "neighbourhood", "neighborhood", "suburb", "commune", "territory", "canton"}
+ADMIN_NOUNS = {"region", "province", "district", "state", "county", "governorate", "oblast",
+               "prefecture", "municipality", "territory", "canton"}
+DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+              "northeastern", "northwestern", "southeastern", "southwestern", "north-east", "north-west",
+              "south-east", "south-west", "far", "remote", "restive", "border", "coastal", "mountainous",
+              "key", "strategic", "disputed", "breakaway", "occupied", "annexed", "tense", "rebel-held",
+              "volatile", "small", "northeast", "northwest", "southeast", "southwest"}
+MAX_NAME = 3
+
+
+def _name_run(doc: Doc, i: int, taken, countries) -> int:
+    """End of a run of capitalised words starting at `i` (== i when none)."""
+    j = i
+    while j < len(doc) and j - i < MAX_NAME and not taken[j] and j not in countries \
+            and doc[j].is_alpha and doc[j].text[:1].isupper() and doc[j].lower_ not in PLACE_NOUNS:
+        j += 1
+    return j
+
+
+def _skip_modifiers(doc: Doc, j: int) -> int:
+    while j < len(doc) and (doc[j].lower_ in DIRECTIONS or doc[j].text == "-"):
+        j += 1
+    return j
+
+
+def place_mentions(doc: Doc, countries, taken) -> list[Mention]:
+    """Place names introduced by a country and a place noun (see module docstring)."""
+    out: list[Mention] = []
+    for start, (c_end, iso3, _kind) in sorted(countries.items()):
+        j = c_end
+        if j < len(doc) and doc[j].tag_ == "POS":
+            j += 1
+        j = _skip_modifiers(doc, j)
+        if j >= len(doc):
+            continue
+        noun = doc[j].lower_
+        if noun in PLACE_NOUNS:
+            # "the Kyrgyz town of Batken" / "a Tajik exclave, Vorukh"
+            k = j + 1
+            if k < len(doc) and doc[k].lower_ in ("of", ","):
+                k += 1
+                end = _name_run(doc, k, taken, countries)
+                if end > k:
+                    out.append(_place(doc, k, end, iso3, None))
+            continue
+        # "Tajikistan's northern Sughd region"
+        end = _name_run(doc, j, taken, countries)
+        if j < end < len(doc) and doc[end].lower_ in ADMIN_NOUNS:
+            out.append(_place(doc, j, end + 1, iso3, doc[end].lower_))
+    return out
+
+
+def _place(doc: Doc, start: int, end: int, iso3: str, admin: str | None) -> Mention:
+    if admin:
+        name = " ".join(doc[start:end - 1].text.split())
+        key = f"{name} {admin.title()}"
+        aliases = {f"{name} {admin}", doc[start:end].text}
+    else:
+        key = " ".join(doc[start:end].text.split())
+        aliases = set()
+    return Mention(start, end, key, "Location", kind="place", country=iso3, aliases=aliases)
+
+
+def located_in(doc: Doc, mentions: list[Mention], namer) -> Iterator[tuple]:
+    """`locatedIn` candidates: (place, container, trigger token, rule)."""
+    by_start = {m.start: m for m in mentions}
+    for m in mentions:
+        if m.cls != "Location" or not m.key:
+            continue
+        if m.kind == "place" and m.country and m.country in namer.gaz.countries:
+            c = namer.country(m.country)
+            yield m, Mention(m.start, m.end, c.name, "Country", country=m.country, wikidata=c.wikidata), \
+                doc[m.start], "place:pattern"
+            continue
+        # "Timbuktu, in northern Mali", "Goma, North Kivu", "Asmara, the capital of Eritrea"
+        j = m.end
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+            if j < len(doc) and doc[j].lower_ == "in":
+                j += 1
+            if j + 2 < len(doc) and doc[j].lower_ == "the" and doc[j + 1].lower_ in PLACE_NOUNS \
+                    and doc[j + 2].lower_ == "of":
+                j += 3
+            j = _skip_modifiers(doc, j)
+            nxt = by_start.get(j)
+            after = doc[nxt.end].lower_ if nxt is not None and nxt.end < len(doc) else ""
+            listed = after in ("and", "or") or after == "," and by_start.get(nxt.end + 1) is not None
+            if nxt is not None and nxt.key and nxt.cls in ("Country", "Location") and nxt.key != m.key \
+                    and nxt.kind != "adjective" and not listed:
+                yield m, nxt, doc[m.start], "place:apposition"
