@@ -31,7 +31,7 @@ def extract(doc: Doc, document: Document, *, namer: Namer | None = None) -> Extr
     namer = namer or default_namer()
     extraction = Extraction(doc_id=document.id)
     mentions, owner = find_mentions(doc, namer)
-    DocResolver(namer, document.date).resolve(mentions, extraction)
+    DocResolver(namer, document.date).resolve(mentions, extraction, doc)
 
     def mention_of(token: Token) -> Mention | None:
         m = owner[token.i]

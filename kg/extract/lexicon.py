@@ -61,6 +61,8 @@ def _split(key: str) -> list[str]:
                     out.append(part)
                 if n < len(parts) - 1:
                     out.append("-")
+        elif word.endswith(("'s", "’s")) and len(word) > 2:
+            out += [word[:-2], word[-2:]]
         else:
             out.append(word)
     return out

@@ -206,7 +206,7 @@ def _bodies(doc: Doc, namer: Namer, countries: dict[int, tuple[int, str, str]]) 
     out: list[Mention] = []
     i = 0
     while i < len(doc):
-        special = _special_body(doc, i, namer)
+        special = _led_coalition(doc, i, namer, countries) or _special_body(doc, i, namer)
         if special:
             out.append(special)
             i = special.end
@@ -219,6 +219,23 @@ def _bodies(doc: Doc, namer: Namer, countries: dict[int, tuple[int, str, str]]) 
         else:
             i += 1
     return out
+
+
+def _led_coalition(doc: Doc, i: int, namer: Namer, countries) -> Mention | None:
+    """"the Saudi-led coalition", "a French-led force": an armed force named after its leader."""
+    hit = countries.get(i)
+    if hit is None or hit[0] + 2 >= len(doc):
+        return None
+    j = hit[0]
+    if doc[j].text == "-" and doc[j + 1].lower_ == "led" and j + 2 < len(doc):
+        k = j + 2
+        while k < len(doc) and doc[k].pos_ == "ADJ" and doc[k].lower_ not in ("coalition", "force"):
+            k += 1
+        if k < len(doc) and doc[k].lower_ in ("coalition", "force", "forces", "alliance", "mission"):
+            name = f"{doc[i].text}-led {doc[k].lower_}"
+            start = i - 1 if i > 0 and doc[i - 1].lower_ == "the" else i
+            return Mention(start, k + 1, name, "ArmedForce", kind="body", surface=doc[start:k + 1].text)
+    return None
 
 
 def _special_body(doc: Doc, i: int, namer: Namer) -> Mention | None:
@@ -254,11 +271,13 @@ def _ministry(doc: Doc, i: int, namer: Namer, countries: dict[int, tuple[int, st
         return None
     # [COUNTRY-adj|COUNTRY's] [Dept words] Ministry
     dept = lex.departments.match(doc, i)
-    if dept is None or not doc[i].text[:1].isupper():
+    if dept is None:
         return None
     end, field_name = dept
     if end < len(doc) and doc[end].lower_ in lex.ministry_nouns:
         before = _country_before(doc, i, countries)
+        if before is None and not doc[i].text[:1].isupper():
+            return None  # "the foreign ministry" with no state: too vague
         start = before[0] if before else (i - 1 if i > 0 and doc[i - 1].lower_ == "the" else i)
         return _body_mention(doc, start, end + 1, namer, before[1] if before else None,
                              f"Ministry of {field_name}", "GovernmentBody")

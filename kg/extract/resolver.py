@@ -29,15 +29,22 @@ class DocResolver:
         self.when = when
         self.holders: dict[tuple[str, str], str] = {}
         self.surnames: dict[str, str] = {}
+        self.firstnames: dict[str, str] = {}
+        self.acronyms: dict[str, tuple[str, str]] = {}
         self.led_class: dict[str, str] = {}
 
-    def resolve(self, mentions: list[Mention], extraction: Extraction) -> None:
+    def resolve(self, mentions: list[Mention], extraction: Extraction, doc: Doc | None = None) -> None:
         """Give every mention a key where possible, and register entities."""
         for m in mentions:
             if m.cls == "Person" and m.kind in ("name", "title") and m.key:
                 self._register_person(m)
+            if doc is not None and m.key:
+                self._register_acronym(m, doc)
         for m in mentions:
-            if m.kind == "surname" and m.key:
+            if m.key in self.acronyms and m.kind not in ("adjective",):
+                m.aliases.add(m.key)
+                m.key, m.cls = self.acronyms[m.key]
+            elif m.kind == "surname" and m.key:
                 m.key = self._surname(m.key)
             elif m.kind == "office" and m.office:
                 m.key = self._holder(m)
@@ -47,10 +54,22 @@ class DocResolver:
             if m.key:
                 self._add_entity(m, extraction)
 
+    def _register_acronym(self, m: Mention, doc: Doc) -> None:
+        """"the National Security Committee (NSC)": later "NSC" is the same body."""
+        j = m.end
+        if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
+            acronym = doc[j + 1].text
+            if acronym.isupper() and 2 <= len(acronym) <= 8 and acronym != m.key:
+                self.acronyms.setdefault(acronym, (m.key, m.cls))
+                m.aliases.add(acronym)
+
     def _register_person(self, m: Mention) -> None:
         parts = m.key.split()
         if len(parts) > 1:
             self.surnames.setdefault(normalize(parts[-1]), m.key)
+            surface = m.surface.split()
+            for first in {parts[0], surface[0] if surface else parts[0]}:
+                self.firstnames.setdefault(normalize(first), m.key)
             for alias in _aliases(self.namer, m.key):
                 self.surnames.setdefault(normalize(alias.split()[-1]), m.key)
         if m.office and m.office[1]:
@@ -86,6 +105,8 @@ class DocResolver:
         key = normalize(name.split()[-1])
         if key in self.surnames:
             return self.surnames[key]
+        if len(name.split()) == 1 and key in self.firstnames:
+            return self.firstnames[key]  # "Abiy", "Isaias": given names used alone
         people = self.namer.gaz.people_by_surname(name)
         return people[0].name if len(people) == 1 else name
 
@@ -103,6 +124,8 @@ class DocResolver:
         return None
 
     def _add_entity(self, m: Mention, extraction: Extraction) -> None:
+        if m.metonym is not None:
+            return  # a capital: an entity only where a fact uses it as a place
         aliases = set() if m.kind == "office" else {" ".join(m.surface.split())}
         aliases |= m.aliases
         if m.cls == "Person":

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 from kg.errors import Errors, KGWarning, ModelError, Warnings
 from kg.nlp.gazetteer_ruler import add_gazetteer_ruler
@@ -61,9 +62,16 @@ def load_pipeline(model: str | None = None) -> Language:
     return nlp
 
 
+def _news_tokenizer(nlp: Language) -> None:
+    """Split a hyphen after an abbreviation: "U.S.-South Korean" → "U.S." "-" "South" "Korean"."""
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 def _add_rule_components(nlp: Language) -> None:
     from kg.nlp import sentences  # noqa: F401  (registers the kg_sentences component)
 
+    _news_tokenizer(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_sentences", before="parser")
     elif "senter" not in nlp.pipe_names:
