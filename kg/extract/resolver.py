@@ -90,6 +90,10 @@ class DocResolver:
             return None
         office = m.office[0]
         for role in person.roles:
+            if role.org and _same_office(role.office or "", office) and (not self.when or role.active_on(self.when)):
+                org = self.namer.gaz.organization(role.org)
+                if org is not None:
+                    return org.name, org.cls, None
             if not role.country or not _same_office(role.office or "", office):
                 continue
             if self.when and not role.active_on(self.when) and not m.former:
@@ -140,7 +144,7 @@ def _aliases(namer: Namer, name: str) -> tuple[str, ...]:
 
 
 def _same_office(a: str, b: str) -> bool:
-    a, b = a.casefold(), b.casefold()
+    a, b = (" ".join(x.casefold().replace("-", " ").split()) for x in (a, b))
     return a == b or a.startswith(b) or b.startswith(a)
 
 

@@ -26,6 +26,7 @@ def standing_facts(doc: Doc, mentions: list[Mention], mention_of: MentionOf,
     """All standing-fact candidates of a document."""
     yield from _titles(mentions, doc)
     yield from _organs(mentions, doc, namer)
+    yield from sub_bodies(mentions, doc, namer)
     yield from _appositions(doc, mention_of, namer)
     yield from _membership(doc, mention_of)
     yield from _located(doc, mention_of)
@@ -67,19 +68,58 @@ def _organs(mentions: list[Mention], doc: Doc, namer: Namer) -> Iterator[Candida
             words = {t.lower_ for t in m.span(doc)} | set(m.key.lower().split())
             if words & NON_STATE_WORDS or m.cls == "ArmedForce" and not words & STATE_FORCE_WORDS:
                 continue
-            iso3 = _adjective_inside(m, doc, namer) or iso3
+            inside = _adjective_inside(m, doc, namer)
+            before = _country_before(doc, m.start, namer)
+            iso3 = inside or before or iso3
         if iso3 and iso3 in namer.gaz.countries:
             country = _country_mention(iso3, m, doc)
             yield m, "partOf", country, doc[m.start], "organ", None, 0.85
 
 
 def _adjective_inside(m: Mention, doc: Doc, namer: Namer) -> str | None:
+    """"Algerian People's National Army": the adjective the name starts with (not a bare
+    country name: "Ukraine Council" in "NATO-Ukraine Council" is no Ukrainian body)."""
     from kg.nlp.gazetteer_ruler import SPAN_KEY
 
     for span in doc.spans.get(SPAN_KEY, []):
-        if span.start == m.start and span.end < m.end and span.label_ in ("adjective", "country"):
+        if span.start == m.start and span.end < m.end and span.label_ == "adjective":
             return namer.country_code(span.id_)
     return None
+
+
+def _country_before(doc: Doc, i: int, namer: Namer) -> str | None:
+    """"Iran's Supreme National Security Council": a possessive country right before a name."""
+    from kg.nlp.gazetteer_ruler import SPAN_KEY
+
+    j = i - 1 if i > 0 and doc[i - 1].tag_ == "POS" or i > 0 and doc[i - 1].text in ("'s", "’s") else None
+    if j is None:
+        return None
+    for span in doc.spans.get(SPAN_KEY, []):
+        if span.end == j and span.label_ == "country":
+            return namer.country_code(span.id_)
+    return None
+
+
+def sub_bodies(mentions: list[Mention], doc: Doc, namer: Namer) -> Iterator[Candidate]:
+    """"the General Staff of the Korean People's Army", "the UN Security Council": a named body
+    that names the larger body it belongs to."""
+    for m in mentions:
+        if m.kind != "name" or m.cls not in ("GovernmentBody", "ArmedForce", "Organization") or not m.key:
+            continue
+        org = namer.gaz.organization(m.key)
+        parent_name = org.part_of if org is not None else None
+        words = m.surface.split()
+        if " of " in m.key:
+            parent_name = parent_name or m.key.split(" of ", 1)[1].removeprefix("the ")
+        parent = namer.gaz.organization(parent_name) if parent_name else None
+        if parent is None and len(words) > 1:
+            parent = namer.gaz.organization(words[0])  # "UN Security Council"
+        if parent is None or parent.name == m.key:
+            continue
+        mentioned = parent.name in m.key or any(a in m.surface for a in (parent.name, *parent.aliases) if len(a) > 1)
+        if mentioned:
+            target = Mention(m.start, m.end, parent.name, parent.cls, wikidata=parent.wikidata)
+            yield m, "partOf", target, doc[m.start], "organ:sub-body", None, 0.8
 
 
 def _appositions(doc: Doc, mention_of: MentionOf, namer: Namer) -> Iterator[Candidate]:

@@ -95,6 +95,10 @@ def parse_office(doc: Doc, i: int, namer: Namer, countries, taken, by_start) -> 
         elif chit and chit[2] == "country":
             country, end = chit[1], chit[0]
     leads = info["leads"]
+    if leads == "counterpart":
+        # "Tajik counterpart Emomali Rakhmon": the same office as the person just named, of another state
+        office_name, leads = _last_office(by_start, i)
+        info = {"office": office_name or "counterpart", "leads": leads}
     if leads == "body" and target is None:
         target = namer.body_name(f"Ministry of {info['body']}", country) if country else None
         target_cls = "GovernmentBody"
@@ -109,6 +113,17 @@ def parse_office(doc: Doc, i: int, namer: Namer, countries, taken, by_start) -> 
     return {"start": start, "end": end, "office": info["office"], "leads": leads,
             "body": info.get("body"), "target": target, "target_cls": target_cls,
             "country": country, "former": former, "head": head and leads != "none"}
+
+
+def _last_office(by_start, i: int) -> tuple[str | None, str]:
+    """The office (and what it leads) of the last titled person before token `i`."""
+    ends = by_start.get("end", {})
+    for end in sorted((e for e in ends if e <= i), reverse=True):
+        m = ends[end]
+        if m.cls == "Person" and m.office:
+            leads = {"Country": "country", "GovernmentBody": "body", "ArmedForce": "force"}.get(m.led_cls or "", "none")
+            return m.office[0], leads
+    return None, "none"
 
 
 def _name_at(doc: Doc, j: int, namer: Namer, countries, taken, by_start) -> tuple[int, int] | None:
@@ -132,12 +147,12 @@ def _name_at(doc: Doc, j: int, namer: Namer, countries, taken, by_start) -> tupl
     return j, k
 
 
-def titled_people(doc: Doc, namer: Namer, countries, taken, by_start=None) -> list:
-    """Mentions of people introduced with a title (see module docstring)."""
+def titled_people(doc: Doc, namer: Namer, countries, taken, by_start=None):
+    """Mentions of people introduced with a title (see module docstring); a generator, so
+    that the caller can claim each before the next is parsed ("… and Tajik counterpart X")."""
     from kg.extract.mentions import Mention
 
     by_start = by_start or {}
-    out = []
     i = 0
     while i < len(doc):
         if taken[i]:
@@ -172,9 +187,8 @@ def titled_people(doc: Doc, namer: Namer, countries, taken, by_start=None) -> li
             mention.led_cls = office["target_cls"]
             mention.country = office["country"]
             mention.former = office["former"]
-        out.append(mention)
+        yield mention
         i = n_end
-    return out
 
 
 def office_descriptions(doc: Doc, namer: Namer, countries, taken, by_start=None) -> list:
