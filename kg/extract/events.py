@@ -11,6 +11,7 @@ from kg.extract import deps
 from kg.extract.args import MentionOf, asserted, mentions_for, objects, owners, subjects
 from kg.extract.lexicon import lemma_keys, lexicon, noun_key
 from kg.extract.mentions import Mention
+from kg.extract.shallow import left_actors, right_parties
 
 SYMMETRIC = {"borders", "meetsWith", "negotiatesWith", "cooperatesWith", "signsAgreementWith"}
 ACTORS = {"Country", "Person", "GovernmentBody", "ArmedForce", "InternationalOrganization", "Organization"}
@@ -19,17 +20,21 @@ PLACES = {"Country", "Location"}
 Candidate = tuple[Mention, str, Mention, Token, str, str | None, float]
 
 
+def _actor(m: Mention) -> bool:
+    return m.cls in ACTORS or m.metonym is not None  # "Moscow condemned…": the capital's state
+
+
 def fits(subject: Mention, predicate: str, obj: Mention) -> bool:
     """Whether the classes of the two ends fit the relation (see relations.md)."""
     if subject.key == obj.key:
         return False
     if predicate == "visits":
-        return subject.cls in ACTORS and obj.cls in PLACES
+        return _actor(subject) and obj.cls in PLACES
     if predicate == "attacks":
-        return subject.cls in ACTORS and (obj.cls in ACTORS or obj.cls == "Location")
+        return _actor(subject) and (_actor(obj) or obj.cls == "Location")
     if predicate == "borders":
         return subject.cls in PLACES and obj.cls in PLACES
-    return subject.cls in ACTORS and obj.cls in ACTORS
+    return _actor(subject) and _actor(obj)
 
 
 def verb_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
@@ -38,7 +43,7 @@ def verb_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
     verbs, light = lex["verbs"], lex["light_verbs"]
     aid_objects = set(lex["aid_objects"])
     for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
+        if tok.pos_ not in ("VERB", "AUX") and not _misparsed_verb(tok):
             continue
         entries: list[tuple[dict, Token | None, str]] = []
         lemmas = lemma_keys(tok)
@@ -67,11 +72,27 @@ def verb_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
             yield from _verb_candidates(tok, entry, noun, rule, mention_of)
 
 
+def _misparsed_verb(tok: Token) -> bool:
+    """A verb form the tagger took for a noun or adjective ("Morocco urged/ADJ Algeria"):
+    an -ed/-s word right after a name, not after a determiner or possessive."""
+    if tok.pos_ not in ("NOUN", "ADJ", "PROPN") or tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return tok.tag_ in ("VBD", "VBZ", "VBN", "VBP") or (
+        tok.lower_.endswith(("ed", "es", "s")) and prev.pos_ == "PROPN" and prev.ent_type_ != "")
+
+
 def _verb_candidates(verb: Token, entry: dict, noun: Token | None, rule: str,
                      mention_of: MentionOf) -> Iterator[Candidate]:
     rel, cameo = entry["rel"], entry.get("cameo")
     subs = subjects(verb, mention_of)
     objs = objects(verb, entry["obj"], mention_of, noun=noun)
+    if not subs or not objs:  # the parse left a side open: look at the words around the trigger
+        shallow_subs = [] if subs else left_actors(verb, mention_of)
+        shallow_objs = [] if objs else right_parties(verb, entry["obj"], mention_of)
+        if shallow_subs or shallow_objs:
+            rule += ":shallow"
+        subs, objs = subs or shallow_subs, objs or shallow_objs
     allowed = set(entry.get("obj_classes", [])) or None
     also = entry.get("also")
     conf = 0.85 if subs and objs else 0.7

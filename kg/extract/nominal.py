@@ -19,6 +19,7 @@ from kg.extract import deps
 from kg.extract.args import MentionOf, asserted, mentions_for, subjects
 from kg.extract.events import Candidate, fits
 from kg.extract.lexicon import lexicon, noun_key
+from kg.extract.shallow import left_actors
 
 
 def nominal_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
@@ -71,8 +72,10 @@ def _agents(noun: Token, entry: dict, governor: Token | None, mention_of: Mentio
                     own.append(m)
         if own:
             return own
-    if governor is None:
-        return []
+    if governor is None or governor.head is noun:
+        # no clause above the noun (a misparse such as "imposed/amod sanctions/ROOT"):
+        # the name just before it, passing an agentive verb
+        return left_actors(noun, mention_of, through=frozenset(lex["agent_verbs"]))
     if noun.dep_ in deps.DOBJ and governor.lemma_.lower() in lex["agent_verbs"]:
         return subjects(governor, mention_of)
     if not entry.get("agent_verbs_only") and deps.case_word(noun) in lex["frame_preps"] \
