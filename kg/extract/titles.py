@@ -98,7 +98,8 @@ def parse_office(doc: Doc, i: int, namer: Namer, countries, taken, by_start) -> 
     if leads == "counterpart":
         # "Tajik counterpart Emomali Rakhmon": the same office as the person just named, of another state
         office_name, leads = _last_office(by_start, i)
-        info = {"office": office_name or "counterpart", "leads": leads}
+        info = {"office": office_name or "counterpart", "leads": leads,
+                "body": (office_name or "").removeprefix("Minister of ")}
     if leads == "body" and target is None:
         target = namer.body_name(f"Ministry of {info['body']}", country) if country else None
         target_cls = "GovernmentBody"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Token
 
@@ -12,8 +12,27 @@ from kg.ingest.dates import find_date
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def _weekday(trigger: Token) -> int | None:
+    """A weekday named in the trigger's clause ("on Tuesday"), as 0–6."""
+    for tok in list(trigger.children) + [g for c in trigger.children for g in c.children]:
+        if tok.lower_ in WEEKDAYS:
+            return WEEKDAYS.index(tok.lower_)
+    return None
+
+
 def event_date(trigger: Token, default: date | None) -> date | None:
-    """"…held by the Soviet Union in 1954…" → 1954-01-01 (year precision); otherwise `default`."""
+    """The date of the event a trigger names.
+
+    "…held by the Soviet Union in 1954…" → 1954-01-01 (year precision); "on Tuesday" in a
+    document of Thursday 2023-08-03 → 2023-08-01 (news weekdays refer to the past week);
+    a full date in the clause → that date; otherwise the document's date (`default`).
+    """
+    weekday = _weekday(trigger)
+    if weekday is not None and default is not None:
+        return default - timedelta(days=(default.weekday() - weekday) % 7)
     for ent in trigger.sent.ents:
         if ent.label_ != "DATE" and not _YEAR.match(ent.text):
             continue
