@@ -46,6 +46,7 @@ def event_date(trigger: Token, default: date | None) -> date | None:
         if m and (default is None or int(m.group(1)) != default.year):
             return date(int(m.group(1)), 1, 1)
     for tok in trigger.subtree:
-        if _YEAR.match(tok.text) and tok.head.lower_ == "in" and (default is None or int(tok.text) != default.year):
+        marked = tok.head.lower_ == "in" or any(c.dep_ == "case" and c.lower_ == "in" for c in tok.children)
+        if _YEAR.match(tok.text) and marked and (default is None or int(tok.text) != default.year):
             return date(int(tok.text), 1, 1)
     return default
