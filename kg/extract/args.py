@@ -84,7 +84,8 @@ def subjects(verb: Token, mention_of: MentionOf, *, depth: int = 0) -> list[Ment
     return []
 
 
-def objects(verb: Token, slots: list[str], mention_of: MentionOf, *, noun: Token | None = None) -> list[Mention]:
+def objects(verb: Token, slots: list[str], mention_of: MentionOf, *, noun: Token | None = None,
+            with_owners: bool = True) -> list[Mention]:
     """The other party, from the slots the trigger names: 'dobj', 'dative', or prepositions
     attached to the verb (or to its light-verb noun)."""
     out: list[Mention] = []
@@ -94,7 +95,7 @@ def objects(verb: Token, slots: list[str], mention_of: MentionOf, *, noun: Token
         if slot == "dobj":
             for t in dobjs:
                 found = mentions_for(t, mention_of)
-                out += found or owners(t, mention_of)
+                out += found or (owners(t, mention_of) if with_owners else [])
         elif slot == "dative":
             out += [m for t in deps.datives(verb) for m in mentions_for(t, mention_of)]
         else:
@@ -111,7 +112,7 @@ def owners(token: Token, mention_of: MentionOf) -> list[Mention]:
         if child.dep_ in deps.POSS or child.dep_ in ("compound", "amod", "nmod") and deps.case_word(child) is None:
             for t in child.subtree:
                 m = mention_of(t)
-                if m is not None and m.key and m.cls != "Location":
+                if m is not None and m.key and m.cls not in ("Location", "Organization"):
                     found.append(m)
     return unique(found)
 

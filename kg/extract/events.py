@@ -61,6 +61,8 @@ def verb_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
         lemma = next((k for k in lemmas if k in verbs), None)
         if not entries and lemma is not None:
             entry = verbs[lemma]
+            if entry.get("needs_clause") and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+                continue  # "asked X to …" is an appeal; "asked X" (a question) is not
             if entry.get("needs_aid_object"):
                 objs = [c for c in tok.children if c.dep_ in deps.DOBJ | deps.PASS_SUBJ]
                 if not any(o.lemma_.lower() in aid_objects for o in objs):
@@ -87,6 +89,7 @@ def _verb_candidates(verb: Token, entry: dict, noun: Token | None, rule: str,
     rel, cameo = entry["rel"], entry.get("cameo")
     subs = subjects(verb, mention_of)
     objs = objects(verb, entry["obj"], mention_of, noun=noun)
+    direct = set(id(m) for m in objects(verb, entry["obj"], mention_of, noun=noun, with_owners=False))
     if not subs or not objs:  # the parse left a side open: look at the words around the trigger
         shallow_subs = [] if subs else left_actors(verb, mention_of)
         shallow_objs = [] if objs else right_parties(verb, entry["obj"], mention_of)
@@ -102,7 +105,8 @@ def _verb_candidates(verb: Token, entry: dict, noun: Token | None, rule: str,
                 a, b = (o, s) if entry.get("reverse") else (s, o)
                 if (allowed is None or o.cls in allowed) and fits(a, rel, b):
                     yield a, rel, b, verb, rule, cameo, conf
-                elif also and o.cls in also.get("obj_classes", [o.cls]) and fits(s, also["rel"], o):
+                elif also and id(o) in direct and o.cls in also.get("obj_classes", [o.cls]) \
+                        and fits(s, also["rel"], o):
                     yield s, also["rel"], o, verb, rule, also.get("cameo"), conf
     if entry.get("clause_of"):
         yield from _accused_acts(verb, objs, mention_of)

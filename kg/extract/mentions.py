@@ -23,7 +23,10 @@ from kg.extract.naming import Namer
 from kg.nlp.gazetteer_ruler import SPAN_KEY
 
 PERSON_LABELS = {"PERSON", "PER"}
+WEEKDAYS_AND_MONTHS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                       "today", "yesterday", "tonight"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+ORG_LIKE = {"ORG", "MISC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 ORG_LABELS = {"ORG", "NORP"}
 
 
@@ -245,7 +248,7 @@ def _special_body(doc: Doc, i: int, namer: Namer) -> Mention | None:
         if i + length <= len(doc) and text in special:
             name, cls, iso3 = special[text]
             start = i - 1 if i > 0 and doc[i - 1].lower_ == "the" else i
-            return Mention(start, i + length, name, cls, kind="body", country=iso3, surface=text)
+            return Mention(start, i + length, name, cls, kind="special", country=iso3, surface=text)
     return None
 
 
@@ -321,7 +324,9 @@ def _from_entity(span: Span, namer: Namer, countries, taken: list[bool]) -> list
     start, end = free[0], free[-1] + 1
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"
+                           or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ")
+                           or doc[end - 1].lower_ in WEEKDAYS_AND_MONTHS):
         end -= 1
     if end <= start:
         return []
@@ -335,4 +340,15 @@ def _from_entity(span: Span, namer: Namer, countries, taken: list[bool]) -> list
                         wikidata=country.wikidata, surface=sub.text)]
     if span.label_ in ("NORP",) and not span.id_:
         return []
+    if hit and hit[2] == "adjective" and span.label_ in ORG_LIKE and not namer.is_org_name(sub):
+        # "U.S.-South Korean Ulchi Freedom Shield": an exercise, a product, an event — not an
+        # organisation; what it says is which states it belongs to
+        out, i = [], start
+        while i < end and countries.get(i):
+            c_end, iso3, kind = countries[i]
+            c = namer.country(iso3)
+            out.append(Mention(i, c_end, c.name, "Country", kind="adjective", country=iso3,
+                               wikidata=c.wikidata, surface=doc[i:c_end].text))
+            i = c_end + (1 if c_end < end and doc[c_end].text == "-" else 0)
+        return out
     return [m for m in [namer.classify_name(sub, span.label_, span.id_)] if m is not None]

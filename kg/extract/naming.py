@@ -25,6 +25,13 @@ ORG_HEADS_GOV = {"ministry", "government", "parliament", "assembly", "council", 
 ORG_HEADS_FORCE = {"army", "forces", "force", "navy", "guard", "guards", "brigade", "militia", "rebels",
                    "corps", "battalion", "regiment", "division", "command", "fighters", "insurgents",
                    "group"}
+ORG_HEADS_OTHER = {"party", "company", "corporation", "corp", "inc", "ltd", "bank", "union", "organization",
+                   "organisation", "association", "federation", "league", "alliance", "coalition", "front",
+                   "movement", "institute", "foundation", "fund", "network", "agency", "news", "times", "post",
+                   "press", "tv", "radio", "channel", "airlines", "airways", "group", "authority", "forum",
+                   "centre", "center", "university", "society", "watch", "international", "council", "cross"}
+DOCUMENT_HEADS = {"treaty", "agreement", "accord", "pact", "convention", "protocol", "deal", "law", "act",
+                  "charter", "declaration", "resolution", "memorandum", "initiative", "plan", "doctrine"}
 STATE_WORDS = {"national", "state", "federal", "royal", "people", "people's", "republican", "supreme",
                "presidential", "armed", "defence", "defense"}
 
@@ -103,8 +110,8 @@ class Namer:
                 return None
             return Mention(span.start, span.end, _strip_the(text), "Location", metonym=self.capitals.get(text))
         if label == "ORG":
-            if not _looks_like_name(span):
-                return None
+            if not _looks_like_name(span) or span[-1].lower_ in DOCUMENT_HEADS:
+                return None  # "the Indus Waters Treaty" is a document, not an actor
             return Mention(span.start, span.end, _strip_the(text), self._org_class(span))
         return None
 
@@ -126,12 +133,19 @@ class Namer:
         name_span = doc[start:span.end]
         if not _looks_like_name(name_span) or not any(t.is_alpha for t in name_span):
             return None
+        if any(lex.offices.match(doc, k, end=span.end) for k in range(start, span.end)):
+            return None  # "Belarusian Ambassador": a description, not a name
         name = " ".join(name_span.text.split())
         person = self.gaz.person(name)
         if person is not None:
             return Mention(start, span.end, person.name, "Person", wikidata=person.wikidata)
         kind = "surname" if len(name_span) == 1 else "name"
         return Mention(start, span.end, name, "Person", kind=kind)
+
+    def is_org_name(self, span: Span) -> bool:
+        """Whether a name reads as an organisation's (known, or headed by an organisation word)."""
+        head = span[-1].lower_
+        return self.gaz.organization(span.text) is not None or head in ORG_HEADS_GOV | ORG_HEADS_FORCE | ORG_HEADS_OTHER
 
     @staticmethod
     def _org_class(span: Span) -> str:

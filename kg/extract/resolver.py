@@ -18,7 +18,7 @@ from kg.extract.model import Entity, Extraction
 from kg.extract.naming import Namer
 from kg.resolve.gazetteer import normalize
 
-PRONOUNS = {"he": "Person", "she": "Person", "him": "Person", "her": "Person"}
+PRONOUNS = {"he": "Person", "she": "Person", "him": "Person", "her": "Person", "his": "Person"}
 
 
 class DocResolver:
@@ -149,8 +149,18 @@ def _same_office(a: str, b: str) -> bool:
 
 
 def pronoun_antecedent(doc: Doc, token_i: int, mentions_by_token: list[Mention | None]) -> Mention | None:
-    """The last person mention before token `token_i` that was a grammatical subject."""
-    for i in range(token_i - 1, -1, -1):
+    """What a personal pronoun refers to: for "his"/"her", the nearest person named earlier in
+    the same sentence; otherwise (and failing that) the last person named as a subject within
+    the two sentences before."""
+    token = doc[token_i]
+    sent_start = token.sent.start
+    if token.lower_ in ("his", "her"):
+        for i in range(token_i - 1, sent_start - 1, -1):
+            m = mentions_by_token[i]
+            if m is not None and m.cls == "Person" and m.key:
+                return m
+    earliest = max(0, sent_start - 80)
+    for i in range(token_i - 1, earliest - 1, -1):
         m = mentions_by_token[i]
         if m is not None and m.cls == "Person" and m.key and doc[i].dep_ in ("nsubj", "nsubjpass"):
             return m

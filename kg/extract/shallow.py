@@ -29,6 +29,8 @@ def left_actors(verb: Token, mention_of: MentionOf, *, through: frozenset[str] =
     the scan may pass ("imposed" before "sanctions on …")."""
     doc = verb.doc
     i = verb.i - 1
+    if i >= 0 and doc[i].lower_ == "to" and doc[i].pos_ == "PART":
+        return []  # "arrived in Russia to meet …": the name before an infinitive is not its subject
     steps = 0
     while i >= verb.sent.start and steps < MAX_LEFT:
         tok = doc[i]
@@ -94,8 +96,11 @@ def right_parties(verb: Token, slots: list[str], mention_of: MentionOf) -> list[
             j = i + 1
             while j < verb.sent.end and doc[j].pos_ in GAP_RIGHT and j - i <= 3:
                 j += 1
-            if j < verb.sent.end and mention_of(doc[j]) is not None:
-                return unique(_coordinated_right(doc[j], mention_of(doc[j]), mention_of))
+            m = mention_of(doc[j]) if j < verb.sent.end else None
+            if m is not None and _possessor(doc, m):
+                return []  # "from Israel's NSO Group": the possessor is not the party
+            if m is not None:
+                return unique(_coordinated_right(doc[j], m, mention_of))
             return []
         if tok.text in BOUNDARY or tok.pos_ in ("VERB", "ADP") or tok.text == ",":
             return []
@@ -104,6 +109,11 @@ def right_parties(verb: Token, slots: list[str], mention_of: MentionOf) -> list[
         i += 1
         steps += 1
     return []
+
+
+def _possessor(doc, m: Mention) -> bool:
+    end = max(m.end, m.end_claim or 0)
+    return end < len(doc) and (doc[end].tag_ == "POS" or doc[end].text in ("'s", "’s"))
 
 
 def _coordinated_right(tok: Token, first: Mention, mention_of: MentionOf) -> list[Mention]:

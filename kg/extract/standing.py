@@ -60,7 +60,7 @@ def _country_mention(iso3: str, near: Mention, doc: Doc) -> Mention | None:
 def _organs(mentions: list[Mention], doc: Doc, namer: Namer) -> Iterator[Candidate]:
     """"the Algerian Foreign Ministry" → partOf Algeria; "Algerian People's National Army" too."""
     for m in mentions:
-        if m.cls not in STATE_ORGANS or not m.key:
+        if m.cls not in STATE_ORGANS or not m.key or m.kind == "special":
             continue
         iso3 = m.country
         if m.kind == "name":

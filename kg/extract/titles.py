@@ -78,6 +78,8 @@ def parse_office(doc: Doc, i: int, namer: Namer, countries, taken, by_start) -> 
         return None
     end, info = hit
     country = country or info.get("country")
+    if info.get("only_for") and country not in info["only_for"]:
+        info = {**info, "leads": "none"}  # India's Foreign Secretary is a civil servant, Britain's a minister
     if info["leads"] == "none" and end + 1 < len(doc) and doc[end].lower_ == "to" and countries.get(end + 1):
         end = countries[end + 1][0]  # "Ambassador to Armenia Igor Nazaryuk"
     if not any(t.text[:1].isupper() for t in doc[j:end]) and not country and not target:
@@ -139,7 +141,8 @@ def _name_at(doc: Doc, j: int, namer: Namer, countries, taken, by_start) -> tupl
     while k < len(doc) and k - j < MAX_NAME and not taken[k] and k not in countries and k not in by_start \
             and (doc[k].is_title or doc[k].text[:1].isupper() and doc[k].is_alpha and len(doc[k]) > 1
                  or (k > j and doc[k].text in ("-", "'") )) \
-            and lex.offices.match(doc, k) is None and doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "X", "VERB", "PUNCT"):
+            and lex.offices.match(doc, k) is None and doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "X", "VERB", "PUNCT") \
+            and not (doc[k].pos_ == "VERB" and k > j):  # "Kishida Condemns …" in a title-case headline
         k += 1
     while k > j and not doc[k - 1].is_alpha:
         k -= 1
