@@ -18,6 +18,9 @@ PROXY_NOUNS = {"president", "presidents", "leader", "leaders", "head", "heads", 
                "representatives", "delegation", "delegations", "authorities", "side", "sides",
                "counterpart", "counterparts", "junta", "leadership", "state", "states",
                "country", "countries", "nation", "nations", "regime", "administration"}
+# nouns for fighters that stand for the state they come from: "troops from Rwanda"
+FORCE_NOUNS = {"troops", "units", "soldiers", "forces", "fighters", "contingent", "contingents", "battalion",
+               "battalions", "personnel", "jets", "warplanes", "warships", "drones"}
 # proxies that a person's name can own: "the Maduro regime", "the Biden administration"
 PERSONAL_PROXIES = {"regime", "government", "administration", "camp", "forces", "loyalists"}
 
@@ -41,9 +44,15 @@ def mentions_for(token: Token, mention_of: MentionOf, *, depth: int = 0) -> list
         if m is not None and m.key:
             out.append(m)
             continue
-        if depth < 2 and t.lower_ in PROXY_NOUNS:
-            for _word, obj in deps.prep_objects(t, "of"):
-                out.extend(mentions_for(obj, mention_of, depth=depth + 1))
+        if depth < 2 and t.lower_ in PROXY_NOUNS | FORCE_NOUNS:
+            for word, obj in deps.prep_objects(t):
+                if word == "of" and t.lower_ in PROXY_NOUNS or word == "from" and t.lower_ in FORCE_NOUNS:
+                    out.extend(m for m in mentions_for(obj, mention_of, depth=depth + 1) if m.cls == "Country"
+                               or word == "of")
+            for child in t.children:  # "units coming from Rwanda"
+                if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in ("come", "hail"):
+                    for _w, obj in deps.prep_objects(child, "from"):
+                        out.extend(m for m in mentions_for(obj, mention_of, depth=depth + 1) if m.cls == "Country")
             for child in t.children:
                 if child.dep_ in deps.MODIFIERS:
                     m = mention_of(child)

@@ -103,7 +103,7 @@ def _verb_candidates(verb: Token, entry: dict, noun: Token | None, rule: str,
         for s in subs:
             for o in objs:
                 a, b = (o, s) if entry.get("reverse") else (s, o)
-                if (allowed is None or o.cls in allowed) and fits(a, rel, b):
+                if (allowed is None or o.cls in allowed or id(o) not in direct) and fits(a, rel, b):
                     yield a, rel, b, verb, rule, cameo, conf
                 elif also and id(o) in direct and o.cls in also.get("obj_classes", [o.cls]) \
                         and fits(s, also["rel"], o):
@@ -130,6 +130,8 @@ def _accused_acts(verb: Token, accused: list[Mention], mention_of: MentionOf) ->
         targets = objects(act, entry["obj"], mention_of)
         if not targets:  # "of shelling two Rwandan border villages": the villages' state
             targets = [m for t in deps.direct_objects(act) for m in owners(t, mention_of)]
+        if not targets and entry["rel"] == "attacks":
+            targets = subjects(verb, mention_of)  # "X accused Y of shelling villages": X's villages
         for s in accused:
             for o in targets:
                 if fits(s, entry["rel"], o):

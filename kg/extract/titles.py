@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract.lexicon import lexicon
+from kg.extract.lexicon import lemma_keys, lexicon
 from kg.extract.naming import Namer
 
 MAX_NAME = 4
@@ -137,11 +137,15 @@ def _name_at(doc: Doc, j: int, namer: Namer, countries, taken, by_start) -> tupl
         if hit is None:
             break
         j = hit[0]
+    if j < len(doc) and any(key in lex.relations["verbs"] for key in lemma_keys(doc[j])) \
+            and doc[j].lower_ not in lex.relations.get("name_words", ()):
+        return None  # "Japan Prime Minister Condemns …": a headline verb, not a name
     k = j
     while k < len(doc) and k - j < MAX_NAME and not taken[k] and k not in countries and k not in by_start \
             and (doc[k].is_title or doc[k].text[:1].isupper() and doc[k].is_alpha and len(doc[k]) > 1
                  or (k > j and doc[k].text in ("-", "'") )) \
-            and lex.offices.match(doc, k) is None and doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "X", "VERB", "PUNCT") \
+            and lex.offices.match(doc, k) is None \
+            and (doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "X", "VERB", "PUNCT") or doc[k].ent_type_ == "PERSON") \
             and not (doc[k].pos_ == "VERB" and k > j):  # "Kishida Condemns …" in a title-case headline
         k += 1
     while k > j and not doc[k - 1].is_alpha:
