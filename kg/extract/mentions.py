@@ -64,6 +64,7 @@ class Mention:
     claim_from: int | None = None
     end_claim: int | None = None
     metonym: str | None = None  # a capital standing for its state ("Moscow urged…"): the ISO3 code
+    metonym_only: bool = False  # set when the state itself is named in the document
 
     def span(self, doc: Doc) -> Span:
         """The mention's span."""

@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Span
 
 from kg.extract.lexicon import lexicon
-from kg.resolve.gazetteer import Gazetteer, load_gazetteer
+from kg.resolve.gazetteer import Gazetteer, load_gazetteer, normalize
 
 # Country names English writes with "the" after "of".
 _THE = re.compile(r"^(United|Democratic Republic|Republic of|Central African|Czech Republic|Dominican|"
@@ -41,7 +41,7 @@ class Namer:
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gaz = gazetteer or load_gazetteer()
-        self.capitals = {cap: c.iso3 for c in self.gaz.countries.values() if not c.historical
+        self.capitals = {normalize(cap): c.iso3 for c in self.gaz.countries.values() if not c.historical
                          for cap in c.capitals if cap}
 
     # -- countries
@@ -108,7 +108,7 @@ class Namer:
                                wikidata=country.wikidata)
             if not _looks_like_name(span):
                 return None
-            return Mention(span.start, span.end, _strip_the(text), "Location", metonym=self.capitals.get(text))
+            return Mention(span.start, span.end, _strip_the(text), "Location", metonym=self.capitals.get(normalize(text)))
         if label == "ORG":
             if not _looks_like_name(span) or span[-1].lower_ in DOCUMENT_HEADS:
                 return None  # "the Indus Waters Treaty" is a document, not an actor

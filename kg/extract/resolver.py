@@ -46,11 +46,19 @@ class DocResolver:
                 m.key, m.cls = self.acronyms[m.key]
             elif m.kind == "surname" and m.key:
                 m.key = self._surname(m.key)
+            elif m.kind == "name" and m.cls in ("Location", "Organization") and m.key and " " not in m.key \
+                    and normalize(m.key) in (self.surnames.keys() | self.firstnames.keys()):
+                # the NER took a person's first or last name for a place: "welcomed by Isaias"
+                m.cls, m.key, m.metonym = "Person", self._surname(m.key), None
             elif m.kind == "office" and m.office:
                 m.key = self._holder(m)
             if m.office and m.office[1] and m.led_cls:
                 self.led_class.setdefault(m.office[1], m.led_cls)
+        states = {m.country for m in mentions if m.cls == "Country" and m.country}
         for m in mentions:
+            if m.metonym is not None and m.metonym in states:
+                m.metonym_only = True  # the state is in the story: its capital stands for it
+                continue
             if m.key:
                 self._add_entity(m, extraction)
 
@@ -128,8 +136,6 @@ class DocResolver:
         return None
 
     def _add_entity(self, m: Mention, extraction: Extraction) -> None:
-        if m.metonym is not None:
-            return  # a capital: an entity only where a fact uses it as a place
         aliases = set() if m.kind == "office" else {" ".join(m.surface.split())}
         aliases |= m.aliases
         if m.cls == "Person":
