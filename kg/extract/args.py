@@ -25,6 +25,7 @@ FORCE_NOUNS = {"troops", "units", "soldiers", "forces", "fighters", "contingent"
 PERSONAL_PROXIES = {"regime", "government", "administration", "camp", "forces", "loyalists"}
 
 MentionOf = Callable[[Token], Mention | None]
+REPORTED_PRONOUNS = {"they", "it", "we", "he", "she"}
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -77,7 +78,12 @@ def subjects(verb: Token, mention_of: MentionOf, *, depth: int = 0) -> list[Ment
     """Actors of `verb`: its subject (or passive agent), else the controlling clause's subject."""
     subj = deps.subject_tokens(verb)
     if subj:
-        return unique([m for t in subj for m in mentions_for(t, mention_of)])
+        found = unique([m for t in subj for m in mentions_for(t, mention_of)])
+        if not found and depth < 3 and all(t.lower_ in REPORTED_PRONOUNS for t in subj) \
+                and verb.dep_ in ("ccomp", "xcomp", "conj", "advcl") and verb.head is not verb:
+            # "X and Y announced they were severing ties…": the pronoun is the speakers
+            return subjects(verb.head, mention_of, depth=depth + 1)
+        return found
     if deps.is_passive(verb):
         return unique([m for t in deps.agent_tokens(verb) for m in mentions_for(t, mention_of)])
     if depth < 3 and verb.head is not verb:
@@ -100,6 +106,8 @@ def objects(verb: Token, slots: list[str], mention_of: MentionOf, *, noun: Token
     out: list[Mention] = []
     passive = deps.is_passive(verb)
     dobjs = deps.passive_subject_tokens(verb) if passive else deps.direct_objects(verb)
+    if not dobjs and verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "appos") and verb.head is not verb:
+        dobjs = [verb.head]  # "the Polisario Front, supported by Algeria": the noun is the object
     for slot in slots:
         if slot == "dobj":
             for t in dobjs:

@@ -45,8 +45,8 @@ def left_actors(verb: Token, mention_of: MentionOf, *, through: frozenset[str] =
             continue
         if tok.text in BOUNDARY or tok.pos_ == "VERB" and tok.lower_ not in LEFT_WORDS:
             return []
-        if not (tok.pos_ in GAP_LEFT or tok.lower_ in LEFT_WORDS or tok.ent_type_ == "DATE" or tok.text == ","):
-            return []
+        if not (tok.pos_ in GAP_LEFT or tok.lower_ in LEFT_WORDS or tok.ent_type_ == "DATE"):
+            return []  # a comma before the verb closes an aside ("X, backed by Y, fought Z")
         i -= 1
         steps += 1
     return []
