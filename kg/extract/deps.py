@@ -50,6 +50,7 @@ def datives(verb: Token) -> list[Token]:
 def case_word(token: Token) -> str | None:
     """The preposition a UD nominal carries as its `case` child ("in" of "in Russia")."""
     words = [c.lower_ for c in token.children if c.dep_ == "case" and c.pos_ in ("ADP", "SCONJ", "PART")
+             and c.tag_ != "POS" and c.lower_ not in ("'s", "’s", "'")
              or token.dep_ == "advcl" and c.dep_ == "mark" and c.pos_ in ("ADP", "SCONJ") and c.i < token.i]
     return " ".join(words) if words else None
 

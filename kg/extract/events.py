@@ -155,6 +155,13 @@ def noun_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
             continue
         rel, cameo = entry["rel"], entry.get("cameo")
         parties = _noun_parties(tok, mention_of)
+        if entry.get("appos"):  # "Russia's ally Belarus", "their Rwandan allies"
+            parties += [m for c in tok.children if c.dep_ in ("appos", "flat", "compound") and c.i > tok.i
+                        for m in mentions_for(c, mention_of) if m not in parties]
+            nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            m = mention_of(nxt) if nxt is not None else None
+            if m is not None and m not in parties:
+                parties.append(m)
         if rel == "borders" and len(parties) < 2:
             parties = _sharers(tok, mention_of) + parties
         rule = f"noun:{key}"

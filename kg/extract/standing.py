@@ -29,6 +29,7 @@ def standing_facts(doc: Doc, mentions: list[Mention], mention_of: MentionOf,
     yield from sub_bodies(mentions, doc, namer)
     yield from _appositions(doc, mention_of, namer)
     yield from _membership(doc, mention_of)
+    yield from _member_lists(doc, mention_of)
     yield from _located(doc, mention_of)
     for place, container, trigger, rule in located_in(doc, mentions, namer):
         yield place, "locatedIn", container, trigger, rule, None, 0.8
@@ -186,6 +187,55 @@ def _membership(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
                 for o in orgs:
                     if o.cls in ("InternationalOrganization", "Organization") and s.key != o.key:
                         yield s, "memberOf", o, tok, "member:noun", None, 0.8
+
+
+MEMBER_WORDS = {"member", "members", "member-state", "member-states"}
+MEMBER_TAILS = {"state", "states", "country", "countries", "nation", "nations"}
+IGO_CLASSES = ("InternationalOrganization", "Organization")
+
+
+def _member_lists(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
+    """Token patterns that hold whatever the parse: "NATO members Turkey and Hungary",
+    "fellow ECOWAS member states Ghana and Senegal", "member states of the AU such as Kenya"."""
+    for tok in doc:
+        if tok.lower_ not in MEMBER_WORDS:
+            continue
+        j = tok.i + 1
+        if j < len(doc) and doc[j].lower_ in MEMBER_TAILS:
+            j += 1
+        org = mention_of(doc[tok.i - 1]) if tok.i > 0 else None
+        if (org is None or org.cls not in IGO_CLASSES) and j + 1 < len(doc) and doc[j].lower_ == "of":
+            k = j + 1 + (doc[j + 1].lower_ == "the")
+            org = mention_of(doc[k]) if k < len(doc) else None
+            if org is not None:
+                j = max(org.end, k + 1)
+                while j < len(doc) and doc[j].lower_ in (",", "such", "as", "including", "like", "("):
+                    j += 1
+        if org is None or org.cls not in IGO_CLASSES:
+            continue
+        for member in _list_at(doc, j, mention_of):
+            if member.cls in ("Country", "Person", "Organization") and member.key != org.key:
+                yield member, "memberOf", org, tok, "member:list", None, 0.8
+
+
+def _list_at(doc: Doc, j: int, mention_of: MentionOf) -> list[Mention]:
+    found: list[Mention] = []
+    while j < len(doc):
+        if doc[j].lower_ == "the":
+            j += 1
+            continue
+        m = mention_of(doc[j]) if j < len(doc) else None
+        if m is None or m.kind == "adjective":
+            break
+        found.append(m)
+        j = max(m.end, j + 1)
+        if j < len(doc) and doc[j].text == "," and j + 1 < len(doc) and doc[j + 1].lower_ == "and":
+            j += 2
+        elif j < len(doc) and doc[j].lower_ in (",", "and"):
+            j += 1
+        else:
+            break
+    return found
 
 
 def _located(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
