@@ -135,10 +135,13 @@ def find_mentions(doc: Doc, namer: Namer) -> tuple[list[Mention], list[Mention |
 
 def _first_title_word(doc: Doc, span: Span, lex) -> int | None:
     """Index of the first office, rank or honorific inside an entity span, or None."""
+    titles = (lex.offices, lex.ranks, lex.honorifics)
     for k in range(span.start, span.end):
-        if any(t.match(doc, k, end=span.end) for t in (lex.offices, lex.ranks, lex.honorifics)):
-            if doc[k].text[:1].isupper():
-                return k
+        if any(t.match(doc, k, end=span.end) for t in titles) and doc[k].text[:1].isupper():
+            if k > span.start and doc[k].lower_ in ("army", "navy", "corps", "guard") and k + 1 < span.end \
+                    and any(t.match(doc, k + 1, end=span.end) for t in titles):
+                return k + 1  # "Royal Army General Omar Haddad": the army's name, then the rank
+            return k
     return None
 
 
