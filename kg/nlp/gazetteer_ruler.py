@@ -17,6 +17,11 @@ from spacy.util import filter_spans
 from kg.resolve.gazetteer import load_gazetteer
 
 SPAN_KEY = "gazetteer"
+# Names that stand for more than one state, or for a region: left to the statistical NER and
+# context. Names ambiguous only with people's names ("Chad", "Jordan") are matched, and
+# `Namer.country_name_ok` drops them where a surname follows.
+TOO_AMBIGUOUS = {"Congo", "Korea", "America", "Macedonia", "Macedonian", "Micronesia", "Emirates",
+                 "Dominicans", "Zaire", "Georgian", "Congolese"}
 # OntoNotes-style labels, so that our spans and an en_core_web_* pipeline's agree.
 ENT_LABEL = {"country": "GPE", "adjective": "NORP", "org": "ORG", "person": "PERSON",
              "location": "LOC", "capital": "GPE"}
@@ -32,7 +37,9 @@ class GazetteerRuler:
         gaz = load_gazetteer()
         capitals = [(cap, "capital", c.iso3) for c in gaz.countries.values() if not c.historical
                     for cap in c.capitals if cap]
-        for surface, kind, key in [*gaz.surface_forms(), *capitals]:
+        for surface, kind, key in [*gaz.surface_forms(include_ambiguous=True), *capitals]:
+            if surface in TOO_AMBIGUOUS:
+                continue
             surface = surface.strip()
             if len(surface) < 2 or (surface, kind + key) in seen:
                 continue
