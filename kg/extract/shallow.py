@@ -36,7 +36,8 @@ def left_actors(verb: Token, mention_of: MentionOf, *, through: frozenset[str] =
         tok = doc[i]
         m = mention_of(tok)
         if m is not None and m.kind != "adjective":
-            return unique(_coordinated_left(tok, m, mention_of))
+            m = _phrase_head(doc, m, mention_of)
+            return unique(_coordinated_left(doc[m.start], m, mention_of))
         if m is not None:
             return []
         if tok.lemma_.lower() in through:
@@ -50,6 +51,18 @@ def left_actors(verb: Token, mention_of: MentionOf, *, through: frozenset[str] =
         i -= 1
         steps += 1
     return []
+
+
+def _phrase_head(doc, m: Mention, mention_of: MentionOf) -> Mention:
+    """"Minister of Defence of Russia": the phrase's head mention, not the country inside it."""
+    j = m.start - 1
+    if j > 0 and doc[j].lower_ == "the":
+        j -= 1
+    if j > 0 and doc[j].lower_ == "of":
+        head = mention_of(doc[j - 1])
+        if head is not None and head is not m:
+            return head
+    return m
 
 
 def _coordinated_left(tok: Token, first: Mention, mention_of: MentionOf) -> list[Mention]:

@@ -91,7 +91,9 @@ def parse_office(doc: Doc, i: int, namer: Namer, countries, taken, by_start) -> 
         k = _skip_det(doc, end + 1)
         inner = by_start.get(k)
         chit = countries.get(k)
-        if inner is not None and inner.kind != "adjective":
+        if inner is not None and inner.cls == "Country" and info["leads"] in ("body", "force"):
+            country, end = inner.country, inner.end  # "Minister of Defence of Russia": Russia's ministry
+        elif inner is not None and inner.kind != "adjective":
             target, target_cls, country = inner.key, inner.cls, inner.country or country
             end = inner.end
         elif chit and chit[2] == "country":
