@@ -38,7 +38,19 @@ def conjuncts(token: Token) -> list[Token]:
 
 
 def mentions_for(token: Token, mention_of: MentionOf, *, depth: int = 0) -> list[Mention]:
-    """Mentions a noun phrase headed by `token` stands for (and its conjuncts)."""
+    """Mentions a noun phrase headed by `token` stands for (and its conjuncts).
+
+    Conjuncts are kept only while they are of the same kind as the first (people with people,
+    states and bodies with states and bodies): a list that switches kind is most often a
+    misparse across a clause boundary ("threats to Taiwan, Biden and Trudeau said")."""
+    out = _mentions_for(token, mention_of, depth=depth)
+    if len(out) > 1:
+        person = out[0].cls == "Person"
+        out = [out[0]] + [m for m in out[1:] if (m.cls == "Person") == person]
+    return out
+
+
+def _mentions_for(token: Token, mention_of: MentionOf, *, depth: int = 0) -> list[Mention]:
     out: list[Mention] = []
     for t in conjuncts(token):
         m = mention_of(t)

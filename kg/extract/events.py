@@ -171,6 +171,12 @@ def noun_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
                 if (s.key, o.key) in seen or not fits(s, rel, o):
                     continue
                 seen.add((s.key, o.key))
+                aggressor = _possessor_of(tok, mention_of)
+                if rel == "attacks" and aggressor is not None and aggressor.key in (s.key, o.key):
+                    # "Russia's war with Ukraine": one aggressor; "the war between X and Y": both ways
+                    a, b = (s, o) if aggressor.key == s.key else (o, s)
+                    yield a, rel, b, tok, rule, cameo, 0.75
+                    continue
                 yield s, rel, o, tok, rule, cameo, 0.75
                 if rel == "attacks":
                     yield o, rel, s, tok, rule, cameo, 0.7
@@ -190,6 +196,13 @@ def _noun_parties(noun: Token, mention_of: MentionOf) -> list[Mention]:
                 if m not in parties:
                     parties.append(m)
     return parties
+
+
+def _possessor_of(noun: Token, mention_of: MentionOf) -> Mention | None:
+    for child in noun.children:
+        if child.dep_ in deps.POSS:
+            return mention_of(child)
+    return None
 
 
 REDUCING = {"cut", "sever", "break", "suspend", "freeze", "end", "downgrade", "reduce", "rupture", "halt",
