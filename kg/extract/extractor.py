@@ -37,7 +37,7 @@ def extract(doc: Doc, document: Document, *, namer: Namer | None = None) -> Extr
         m = owner[token.i]
         if m is None and token.lower_ in PRONOUNS:
             return pronoun_antecedent(doc, token.i, owner)
-        return m if m is not None and m.key else None
+        return m if m is not None and m.key and not m.dateline else None
 
     candidates: list[Candidate] = []
     candidates.extend(standing_facts(doc, mentions, mention_of, namer))

@@ -65,10 +65,16 @@ class Mention:
     end_claim: int | None = None
     metonym: str | None = None  # a capital standing for its state ("Moscow urged…"): the ISO3 code
     metonym_only: bool = False  # set when the state itself is named in the document
+    dateline: bool = False  # "ABUJA, Nigeria —": where the story was filed, not a participant
 
     def span(self, doc: Doc) -> Span:
         """The mention's span."""
         return doc[self.start:self.end]
+
+    def text_upper(self, doc: Doc) -> bool:
+        """True when written in capitals ("ABUJA"), as datelines are."""
+        text = doc[self.start:self.end].text
+        return text.isupper() and len(text) > 2
 
 
 def find_mentions(doc: Doc, namer: Namer) -> tuple[list[Mention], list[Mention | None]]:
@@ -130,7 +136,31 @@ def find_mentions(doc: Doc, namer: Namer) -> tuple[list[Mention], list[Mention |
     for mention in office_descriptions(doc, namer, countries, taken, by_start):
         claim(mention)
     found.sort(key=lambda m: m.start)
+    _mark_datelines(doc, found)
     return found, owner
+
+
+DASHES = {"—", "–", "-", "--", ":", "(", "/"}
+
+
+def _mark_datelines(doc: Doc, mentions: list[Mention]) -> None:
+    """Flag "CITY[, COUNTRY] —" at the start of a line or sentence (a dateline)."""
+    by_start = {m.start: m for m in mentions}
+    for sent in doc.sents:
+        i = sent.start
+        while i < sent.end and doc[i].is_space:
+            i += 1
+        first = by_start.get(i)
+        if first is None or first.cls not in ("Location", "Country") or first.end >= len(doc):
+            continue
+        group, j = [first], first.end
+        if doc[j].text == "," and by_start.get(j + 1) is not None and by_start[j + 1].cls == "Country":
+            group.append(by_start[j + 1])
+            j = by_start[j + 1].end
+        if j < len(doc) and (doc[j].text in DASHES or doc[j].text.startswith(("—", "–"))) \
+                and (len(group) > 1 or first.text_upper(doc)):
+            for m in group:
+                m.dateline = True
 
 
 def _first_title_word(doc: Doc, span: Span, lex) -> int | None:
@@ -299,7 +329,8 @@ def _organ(doc: Doc, i: int, namer: Namer, countries: dict[int, tuple[int, str, 
         return None
     end, pattern = hit
     last = doc[end - 1]
-    if last.dep_ in ("amod", "compound") and last.head.i >= end and last.head.pos_ in ("NOUN", "PROPN"):
+    if last.pos_ == "ADJ" and last.dep_ in ("amod", "compound") and last.head.i >= end \
+            and last.head.pos_ in ("NOUN", "PROPN"):
         return None  # "military" in "Russian-Algerian military ties" modifies another noun
     before = _country_before(doc, i, countries)
     after = None if before else _country_after(doc, end, countries)

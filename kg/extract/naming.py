@@ -99,6 +99,10 @@ class Namer:
         if org is not None:
             return Mention(span.start, span.end, org.name, org.cls, wikidata=org.wikidata,
                            country=getattr(org, "country", None))
+        capital = self.capitals.get(normalize(text))
+        if capital is not None and label not in ("PERSON", "PER"):
+            # "ABUJA" taken for an organisation in a dateline: still the city
+            return Mention(span.start, span.end, _title_case(text), "Location", metonym=capital)
         if label in ("PERSON", "PER"):
             return self._person(span, text)
         if label in ("GPE", "LOC", "FAC"):
@@ -170,6 +174,10 @@ class Namer:
     def person_by_name(self, name: str):
         """The gazetteer person for a full name or alias, or None."""
         return self.gaz.person(name)
+
+
+def _title_case(text: str) -> str:
+    return text.title() if text.isupper() else text
 
 
 def _strip_the(text: str) -> str:

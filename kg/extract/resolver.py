@@ -32,9 +32,11 @@ class DocResolver:
         self.firstnames: dict[str, str] = {}
         self.acronyms: dict[str, tuple[str, str]] = {}
         self.led_class: dict[str, str] = {}
+        self.doc: Doc | None = None
 
     def resolve(self, mentions: list[Mention], extraction: Extraction, doc: Doc | None = None) -> None:
         """Give every mention a key where possible, and register entities."""
+        self.doc = doc
         for m in mentions:
             if m.cls == "Person" and m.kind in ("name", "title") and m.key:
                 self._register_person(m)
@@ -56,7 +58,7 @@ class DocResolver:
                 self.led_class.setdefault(m.office[1], m.led_cls)
         states = {m.country for m in mentions if m.cls == "Country" and m.country}
         for m in mentions:
-            if m.metonym is not None and m.metonym in states:
+            if m.metonym is not None and m.metonym in states and not _dateline(doc, m):
                 m.metonym_only = True  # the state is in the story: its capital stands for it
                 continue
             if m.key:
@@ -86,7 +88,7 @@ class DocResolver:
             pass
         # the gazetteer's roles fill in what a bare title leaves open ("Defense Minister Sergey Shoigu")
         if m.office and m.office[1] is None:
-            target = self._target_from_roles(m)
+            target = self._target_from_roles(m) or self._target_from_sentence(m)
             if target:
                 m.office = (m.office[0], target[0])
                 m.led_cls, m.country = target[1], target[2]
@@ -111,6 +113,26 @@ class DocResolver:
                 return self.namer.body_name("Ministry of " + office[len("Minister of "):], iso3), "GovernmentBody", iso3
             if office in ("President", "Prime Minister", "King", "Emir", "Chancellor", "Supreme Leader"):
                 return self.namer.country(iso3).name, "Country", iso3
+        return None
+
+    def _target_from_sentence(self, m: Mention) -> tuple[str, str, str] | None:
+        """A bare title ("Foreign Minister Ishaq Dar") in a sentence that names one state only."""
+        if self.doc is None or m.office is None:
+            return None
+        sent = self.doc[m.start].sent
+        states = {iso3 for span in self.doc.spans.get("gazetteer", [])
+                  if sent.start <= span.start < sent.end and span.label_ in ("country", "adjective")
+                  for iso3 in [span.id_]}
+        if len(states) != 1:
+            return None
+        iso3 = states.pop()
+        if iso3 not in self.namer.gaz.countries:
+            return None
+        office = m.office[0]
+        if office.startswith("Minister of "):
+            return self.namer.body_name("Ministry of " + office[len("Minister of "):], iso3), "GovernmentBody", iso3
+        if office in ("President", "Prime Minister", "King", "Emir", "Chancellor", "Supreme Leader"):
+            return self.namer.country(iso3).name, "Country", iso3
         return None
 
     def _surname(self, name: str) -> str:
@@ -142,6 +164,14 @@ class DocResolver:
             aliases |= set(_aliases(self.namer, m.key))
         entity = Entity(m.key, m.cls, {a for a in aliases if a and a != m.key}, m.wikidata)
         extraction.add_entity(entity)
+
+
+def _dateline(doc: Doc | None, m: Mention) -> bool:
+    """"ABUJA, Nigeria —": a capital named with its own state is a place."""
+    if doc is None or m.end + 1 >= len(doc) or doc[m.end].text != ",":
+        return False
+    nxt = doc[m.end + 1]
+    return any(s.start == nxt.i and s.id_ == m.metonym for s in doc.spans.get("gazetteer", []))
 
 
 def _aliases(namer: Namer, name: str) -> tuple[str, ...]:

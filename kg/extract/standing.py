@@ -30,6 +30,7 @@ def standing_facts(doc: Doc, mentions: list[Mention], mention_of: MentionOf,
     yield from _appositions(doc, mention_of, namer)
     yield from _membership(doc, mention_of)
     yield from _member_lists(doc, mention_of)
+    yield from _party_of(doc, mention_of)
     yield from _located(doc, mention_of)
     for place, container, trigger, rule in located_in(doc, mentions, namer):
         yield place, "locatedIn", container, trigger, rule, None, 0.8
@@ -192,6 +193,19 @@ def _membership(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
 MEMBER_WORDS = {"member", "members", "member-state", "member-states"}
 MEMBER_TAILS = {"state", "states", "country", "countries", "nation", "nations"}
 IGO_CLASSES = ("InternationalOrganization", "Organization")
+
+
+def _party_of(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
+    """"Bazoum's PNDS party", "the ruling party of Erdogan": a person's party."""
+    for tok in doc:
+        if tok.lower_ not in ("party", "movement") or tok.i < 2:
+            continue
+        org = mention_of(doc[tok.i - 1]) or mention_of(tok)
+        j = (org.start if org is not None else tok.i) - 1
+        if j > 0 and doc[j].text in ("'s", "’s") and org is not None and org.cls == "Organization":
+            person = mention_of(doc[j - 1])
+            if person is not None and person.cls == "Person":
+                yield person, "memberOf", org, tok, "member:party", None, 0.75
 
 
 def _member_lists(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
