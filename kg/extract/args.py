@@ -95,6 +95,12 @@ def subjects(verb: Token, mention_of: MentionOf, *, depth: int = 0) -> list[Ment
                 and verb.dep_ in ("ccomp", "xcomp", "conj", "advcl") and verb.head is not verb:
             # "X and Y announced they were severing ties…": the pronoun is the speakers
             return subjects(verb.head, mention_of, depth=depth + 1)
+        if not found and depth == 0 and len(subj) == 1 and subj[0].lower_ == "they" and verb.dep_ == "ROOT":
+            previous = _previous_root(verb)
+            if previous is not None:
+                before = subjects(previous, mention_of, depth=1)
+                if len(before) > 1:  # "X and Y severed ties… They accused…"
+                    return before
         return found
     if deps.is_passive(verb):
         return unique([m for t in deps.agent_tokens(verb) for m in mentions_for(t, mention_of)])
@@ -109,6 +115,13 @@ def subjects(verb: Token, mention_of: MentionOf, *, depth: int = 0) -> list[Ment
         if verb.dep_ in CONTROL_DEPS and (head.pos_ in ("VERB", "AUX", "ADJ") or verb.dep_ == "conj"):
             return subjects(head, mention_of, depth=depth + 1)
     return []
+
+
+def _previous_root(verb: Token) -> Token | None:
+    start = verb.sent.start
+    if start == 0:
+        return None
+    return verb.doc[start - 1].sent.root
 
 
 def objects(verb: Token, slots: list[str], mention_of: MentionOf, *, noun: Token | None = None,

@@ -10,7 +10,7 @@ from kg.extract.mentions import Mention, find_mentions
 from kg.extract.model import Entity, Extraction, Fact
 from kg.extract.nominal import nominal_events
 from kg.extract.naming import Namer, default_namer
-from kg.extract.resolver import PRONOUNS, DocResolver, pronoun_antecedent
+from kg.extract.resolver import PRONOUNS, DocResolver, description_antecedent, pronoun_antecedent
 from kg.extract.standing import standing_facts
 from kg.extract.when import event_date
 from kg.ingest.document import Document
@@ -37,6 +37,8 @@ def extract(doc: Doc, document: Document, *, namer: Namer | None = None) -> Extr
         m = owner[token.i]
         if m is None and token.lower_ in PRONOUNS:
             return pronoun_antecedent(doc, token.i, owner)
+        if m is None and token.pos_ == "NOUN":
+            return description_antecedent(doc, token.i, owner)
         return m if m is not None and m.key and not m.dateline else None
 
     candidates: list[Candidate] = []

@@ -201,3 +201,28 @@ def pronoun_antecedent(doc: Doc, token_i: int, mentions_by_token: list[Mention |
         if m is not None and m.cls == "Person" and m.key and doc[i].dep_ in ("nsubj", "nsubjpass"):
             return m
     return None
+
+
+STATE_DESCRIPTIONS = {"state", "country", "kingdom", "republic", "emirate", "nation", "sultanate",
+                      "monarchy", "government", "regime"}
+
+
+def description_antecedent(doc: Doc, token_i: int, mentions_by_token: list[Mention | None]) -> Mention | None:
+    """"the Gulf state", "the tiny kingdom", "the country's president": the state named last
+    before it (within the two sentences before), other than the subject of its own clause."""
+    token = doc[token_i]
+    if token.lemma_.lower() not in STATE_DESCRIPTIONS:
+        return None
+    if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of" and doc[token.i + 2].pos_ != "VERB":
+        return None  # "the state of emergency", "the Republic of Iraq"
+    if not any(c.lower_ == "the" for c in token.children) and not (token_i > 0 and doc[token_i - 1].lower_ == "the"):
+        return None
+    clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    own_subjects = {c.i for c in clause.children if c.dep_.startswith("nsubj")} if clause is not None else set()
+    earliest = doc[max(0, token.sent.start - 1)].sent.start if token.sent.start > 0 else 0
+    for i in range(token_i - 1, earliest - 1, -1):
+        m = mentions_by_token[i]
+        if m is not None and m.cls == "Country" and m.key and m.kind == "name" and not m.dateline \
+                and i not in own_subjects:
+            return m
+    return None
