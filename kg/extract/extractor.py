@@ -64,6 +64,9 @@ def extract(doc: Doc, document: Document, *, namer: Namer | None = None) -> Extr
         extraction.facts.append(Fact(subject=s.key, predicate=pred, object=o.key, start=start, end=end,
                                      evidence=doc.text[start:end], rule=rule, confidence=confidence,
                                      cameo=cameo, when=when))
+    for entity in extraction.entities.values():
+        if entity.cls in ("GovernmentBody", "ArmedForce"):
+            entity.aliases |= namer.body_aliases(entity.key)
     return extraction
 
 

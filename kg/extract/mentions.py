@@ -26,6 +26,7 @@ PERSON_LABELS = {"PERSON", "PER"}
 WEEKDAYS_AND_MONTHS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                        "today", "yesterday", "tonight"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+ADJECTIVAL_ORGANS = {"military", "naval", "security", "defence", "defense", "army"}
 ORG_LIKE = {"ORG", "MISC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 ORG_LABELS = {"ORG", "NORP"}
 
@@ -329,8 +330,8 @@ def _organ(doc: Doc, i: int, namer: Namer, countries: dict[int, tuple[int, str, 
         return None
     end, pattern = hit
     last = doc[end - 1]
-    if last.pos_ == "ADJ" and last.dep_ in ("amod", "compound") and last.head.i >= end \
-            and last.head.pos_ in ("NOUN", "PROPN"):
+    if (last.pos_ == "ADJ" or last.lower_ in ADJECTIVAL_ORGANS) and last.dep_ in ("amod", "compound") \
+            and last.head.i >= end and last.head.pos_ in ("NOUN", "PROPN"):
         return None  # "military" in "Russian-Algerian military ties" modifies another noun
     before = _country_before(doc, i, countries)
     after = None if before else _country_after(doc, end, countries)

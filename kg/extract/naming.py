@@ -84,6 +84,27 @@ class Namer:
             return national
         return f"{pattern} of {self.of_country(iso3)}" if iso3 else pattern
 
+    def body_aliases(self, key: str) -> set[str]:
+        """Other usual names of a state organ: "Ministry of Foreign Affairs of Pakistan" →
+        "Ministry of Foreign Affairs (Pakistan)", "Pakistani Foreign Ministry"."""
+        m = _BODY_KEY.match(key)
+        if m is None:
+            return set()
+        head, country_name = m.group(1), m.group(2)
+        country = self.gaz.country_by_name(country_name)
+        if country is None:
+            return set()
+        aliases = {f"{head} ({country.name})"}
+        adjective = country.adjectives[0] if country.adjectives else None
+        if adjective:
+            dept = head.removeprefix("Ministry of ")
+            if dept != head:
+                aliases.add(f"{adjective} {_SHORT_DEPT.get(dept, dept)} Ministry")
+                aliases.add(f"{adjective} Ministry of {dept}")
+            else:
+                aliases.add(f"{adjective} {head.removesuffix(' of the').lower()}")
+        return aliases
+
     # -- names
     def classify_name(self, span: Span, label: str, span_id: str = ""):
         """A `Mention` for a named entity span (organisation, person, place), or None."""
@@ -174,6 +195,11 @@ class Namer:
     def person_by_name(self, name: str):
         """The gazetteer person for a full name or alias, or None."""
         return self.gaz.person(name)
+
+
+_BODY_KEY = re.compile(r"^(Ministry of [A-Z][\w ]+?|Government|Armed Forces|Parliament|Presidency|Cabinet|"
+                       r"Navy|Air Force|Border Service|Coast Guard|Defence and Security Forces) of (?:the )?(.+)$")
+_SHORT_DEPT = {"Foreign Affairs": "Foreign", "Internal Affairs": "Interior"}
 
 
 def _title_case(text: str) -> str:
