@@ -86,3 +86,29 @@ def test_extract_relations_evidence_offsets(nlp):
     for fact in ex.facts:
         assert text[fact.start:fact.end] == fact.evidence
         assert 0 < fact.confidence <= 1 and fact.rule
+
+
+def test_extract_relations_coordinated_actors_and_their_pronoun(nlp):
+    text = ("Chad, Egypt and Bahrain announced they were severing diplomatic ties with Qatar.\n\n"
+            "They accused the Gulf state of supporting terrorism.")
+    found = facts(nlp, text)
+    assert {("Chad", "sanctions", "Qatar"), ("Egypt", "sanctions", "Qatar"),
+            ("Bahrain", "sanctions", "Qatar")} <= found
+    assert ("Egypt", "criticizes", "Qatar") in found
+
+
+def test_extract_relations_member_lists_and_allies(nlp):
+    found = facts(nlp, "NATO members Turkey and Hungary approved the bid. Russia's ally Belarus hosted the drills.")
+    assert ("Turkey", "memberOf", "NATO") in found and ("Hungary", "memberOf", "NATO") in found
+    assert ("Russia", "cooperatesWith", "Belarus") in found
+
+
+def test_extract_relations_dateline_is_a_place_not_an_actor(nlp):
+    found = facts(nlp, "ABUJA, Nigeria — Senegal condemned Gambia on Tuesday.")
+    assert ("Abuja", "locatedIn", "Nigeria") in found
+    assert not any(s == "Abuja" and p != "locatedIn" for s, p, _o in found)
+
+
+def test_extract_relations_bare_title_takes_the_state_of_its_sentence(nlp):
+    found = facts(nlp, "Foreign Minister Ade Bello said Nigeria would not attend.")
+    assert ("Ade Bello", "leaderOf", "Ministry of Foreign Affairs of Nigeria") in found
