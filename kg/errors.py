@@ -52,6 +52,8 @@ class Errors:
     E020 = "E020 invalid base IRI {iri!r}: it must be an absolute http(s) IRI ending in '/' or '#'."
     E021 = "E021 {path}: cannot write output ({why})."
     E022 = "E022 unknown {kind} {name!r}; choose one of: {choices}."
+    E023 = "E023 {path}: not a valid configuration ({why}). Start from kg/default_config.cfg."
+    E024 = "E024 {pair!r} is not a setting override; write it as section.key=value (e.g. nlp.model=en_core_web_lg)."
     E030 = "E030 {path}: not a readable RDF file ({why})."
 
 
