@@ -70,7 +70,9 @@ def _mentions_for(token: Token, mention_of: MentionOf, *, depth: int = 0) -> lis
                 if child.dep_ in deps.MODIFIERS:
                     m = mention_of(child)
                     if m is not None and m.key and (m.cls == "Country" or m.cls == "Person"
-                                                    and t.lower_ in PERSONAL_PROXIES):
+                                                    and t.lower_ in PERSONAL_PROXIES
+                                                    or m.cls == "InternationalOrganization"
+                                                    and t.lower_ in FORCE_NOUNS):
                         out.append(m)
     return unique(out)
 

@@ -118,6 +118,25 @@ def _verb_candidates(verb: Token, entry: dict, noun: Token | None, rule: str,
                     yield s, rel, o, verb, rule + ":pairs", cameo, 0.75
 
 
+ASIDE = {",", "–", "—", "-", "("}
+
+
+def aside_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
+    """"The Polisario Front – supported by Algeria – …", "M23, backed by Rwanda,": a participle
+    aside between a name and its "by" agent, whatever the parse made of it."""
+    verbs = lexicon().relations["verbs"]
+    for tok in doc:
+        if tok.tag_ != "VBN" or tok.i < 2 or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "by":
+            continue
+        lemma = next((k for k in lemma_keys(tok) if k in verbs), None)
+        if lemma is None or doc[tok.i - 1].text not in ASIDE:
+            continue
+        patient, agent = mention_of(doc[tok.i - 2]), mention_of(doc[tok.i + 2])
+        entry = verbs[lemma]
+        if patient is not None and agent is not None and "dobj" in entry["obj"] and fits(agent, entry["rel"], patient):
+            yield agent, entry["rel"], patient, tok, f"aside:{lemma}", entry.get("cameo"), 0.75
+
+
 def _accused_acts(verb: Token, accused: list[Mention], mention_of: MentionOf) -> Iterator[Candidate]:
     """"Rwanda accused DR Congo of shelling Rwandan villages": DR Congo attacks Rwanda (the
     guide counts the act reported as the accuser's claim about a named actor)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.events import Candidate, fits, noun_events, verb_events
+from kg.extract.events import Candidate, aside_events, fits, noun_events, verb_events
 from kg.extract.mentions import Mention, find_mentions
 from kg.extract.model import Entity, Extraction, Fact
 from kg.extract.nominal import nominal_events
@@ -46,6 +46,7 @@ def extract(doc: Doc, document: Document, *, namer: Namer | None = None) -> Extr
     candidates.extend(verb_events(doc, mention_of))
     candidates.extend(noun_events(doc, mention_of))
     candidates.extend(nominal_events(doc, mention_of))
+    candidates.extend(aside_events(doc, mention_of))
     seen: set[tuple[str, str, str, int]] = set()
     for s, pred, o, trigger, rule, cameo, confidence in candidates:
         s, o = _metonyms(s, pred, o, namer)
@@ -78,7 +79,7 @@ def _metonyms(s: Mention, pred: str, o: Mention, namer: Namer) -> tuple[Mention,
     if pred in ("locatedIn", "borders"):
         return s, o
     s = namer.state_of(s) or s if s.cls == "Location" else s
-    if o.cls == "Location" and (pred not in ("visits", "attacks") or o.metonym_only):
+    if o.cls == "Location" and pred not in ("visits", "attacks"):
         o = namer.state_of(o) or o
     return s, o
 

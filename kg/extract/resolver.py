@@ -207,12 +207,19 @@ STATE_DESCRIPTIONS = {"state", "country", "kingdom", "republic", "emirate", "nat
                       "monarchy", "government", "regime"}
 
 
+PLACE_DESCRIPTIONS = {"region", "territory", "province", "enclave", "exclave", "area"}
+
+
 def description_antecedent(doc: Doc, token_i: int, mentions_by_token: list[Mention | None]) -> Mention | None:
     """"the Gulf state", "the tiny kingdom", "the country's president": the state named last
     before it (within the two sentences before), other than the subject of its own clause."""
     token = doc[token_i]
-    if token.lemma_.lower() not in STATE_DESCRIPTIONS:
+    lemma = token.lemma_.lower()
+    if lemma not in STATE_DESCRIPTIONS and lemma not in PLACE_DESCRIPTIONS:
         return None
+    wanted = "Country" if lemma in STATE_DESCRIPTIONS else "Location"
+    if wanted == "Location" and any(c.dep_ in ("amod", "compound") and c.text[:1].isupper() for c in token.children):
+        return None  # "the Kurdish region": a name of its own
     if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of" and doc[token.i + 2].pos_ != "VERB":
         return None  # "the state of emergency", "the Republic of Iraq"
     if not any(c.lower_ == "the" for c in token.children) and not (token_i > 0 and doc[token_i - 1].lower_ == "the"):
@@ -222,7 +229,7 @@ def description_antecedent(doc: Doc, token_i: int, mentions_by_token: list[Menti
     earliest = doc[max(0, token.sent.start - 1)].sent.start if token.sent.start > 0 else 0
     for i in range(token_i - 1, earliest - 1, -1):
         m = mentions_by_token[i]
-        if m is not None and m.cls == "Country" and m.key and m.kind == "name" and not m.dateline \
+        if m is not None and m.cls == wanted and m.key and m.kind in ("name", "place") and not m.dateline \
                 and i not in own_subjects:
             return m
     return None
