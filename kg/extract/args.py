@@ -94,7 +94,7 @@ def subjects(verb: Token, mention_of: MentionOf, *, depth: int = 0) -> list[Ment
     if subj:
         found = unique([m for t in subj for m in mentions_for(t, mention_of)])
         if not found and depth < 3 and all(t.lower_ in REPORTED_PRONOUNS for t in subj) \
-                and verb.dep_ in ("ccomp", "xcomp", "conj", "advcl") and verb.head is not verb:
+                and verb.dep_ in ("ccomp", "xcomp", "conj", "advcl") and verb.head != verb:
             # "X and Y announced they were severing ties…": the pronoun is the speakers
             return subjects(verb.head, mention_of, depth=depth + 1)
         if not found and depth == 0 and len(subj) == 1 and subj[0].lower_ == "they" and verb.dep_ == "ROOT":
@@ -106,7 +106,7 @@ def subjects(verb: Token, mention_of: MentionOf, *, depth: int = 0) -> list[Ment
         return found
     if deps.is_passive(verb):
         return unique([m for t in deps.agent_tokens(verb) for m in mentions_for(t, mention_of)])
-    if depth < 3 and verb.head is not verb:
+    if depth < 3 and verb.head != verb:
         head = verb.head
         if deps.is_relcl(verb):
             infinitive = any(c.dep_ in ("mark", "aux") and c.lower_ == "to" for c in verb.children)
@@ -133,7 +133,7 @@ def objects(verb: Token, slots: list[str], mention_of: MentionOf, *, noun: Token
     out: list[Mention] = []
     passive = deps.is_passive(verb)
     dobjs = deps.passive_subject_tokens(verb) if passive else deps.direct_objects(verb)
-    if not dobjs and verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "appos") and verb.head is not verb:
+    if not dobjs and verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "appos") and verb.head != verb:
         dobjs = [verb.head]  # "the Polisario Front, supported by Algeria": the noun is the object
     for slot in slots:
         if slot == "dobj":
@@ -144,7 +144,7 @@ def objects(verb: Token, slots: list[str], mention_of: MentionOf, *, noun: Token
             out += [m for t in deps.datives(verb) for m in mentions_for(t, mention_of)]
         else:
             # on the verb, on its light-verb noun, or on its object ("brokered a truce between X and Y")
-            for head in [verb] + ([noun] if noun is not None else []) + [t for t in dobjs if t is not noun]:
+            for head in [verb] + ([noun] if noun is not None else []) + [t for t in dobjs if t != noun]:
                 out += [m for _w, obj in deps.prep_objects(head, slot) for m in mentions_for(obj, mention_of)]
     return unique(out)
 
@@ -175,7 +175,7 @@ def asserted(verb: Token) -> bool:
                 return False
             if child.dep_ == "mark" and child.lower_ in ("if", "whether", "unless"):
                 return False
-        if node.dep_ in ("xcomp", "ccomp", "conj", "advcl") and node.head is not node:
+        if node.dep_ in ("xcomp", "ccomp", "conj", "advcl") and node.head != node:
             if node.head.lemma_.lower() in lex["deny_verbs"] or node.head.lemma_.lower() in ("refuse", "fail"):
                 return False
             node = node.head

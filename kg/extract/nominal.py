@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract import deps
 from kg.extract.args import MentionOf, asserted, mentions_for, subjects
-from kg.extract.events import Candidate, fits
+from kg.extract.events import SYMMETRIC, Candidate, fits
 from kg.extract.lexicon import lexicon, noun_key
 from kg.extract.shallow import left_actors
 
@@ -38,11 +38,18 @@ def nominal_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
         if governor is not None and not asserted(governor):
             continue
         patients = _patients(tok, entry, mention_of)
-        if not patients:
-            continue
-        agents = _agents(tok, entry, governor, mention_of, lex)
         rel, cameo = entry["rel"], entry.get("cameo")
         rule = f"noun-event:{key}"
+        if not patients:
+            if rel in SYMMETRIC and entry["obj"] == ["with"]:
+                # "Japarov and Rakhmon agreed … in a meeting in Uzbekistan": the meeting's own agents
+                agents = _agents(tok, entry, governor, mention_of, lex)
+                for n, s in enumerate(agents):
+                    for o in agents[n + 1:]:
+                        if fits(s, rel, o):
+                            yield s, rel, o, tok, rule + ":pairs", cameo, 0.7
+            continue
+        agents = _agents(tok, entry, governor, mention_of, lex)
         for s in agents:
             for o in patients:
                 if fits(s, rel, o):
@@ -63,7 +70,7 @@ def _agents(noun: Token, entry: dict, governor: Token | None, mention_of: Mentio
     by = [m for _w, o in deps.prep_objects(noun, "by") for m in mentions_for(o, mention_of)]
     if by:
         return by
-    if not entry.get("agent_verbs_only"):
+    if not entry.get("agent_verbs_only") and not entry.get("agent_from_clause"):
         own = []
         for child in noun.children:
             if child.dep_ in deps.POSS or child.dep_ in ("compound", "amod", "nmod") and deps.case_word(child) is None:
@@ -72,16 +79,26 @@ def _agents(noun: Token, entry: dict, governor: Token | None, mention_of: Mentio
                     own.append(m)
         if own:
             return own
-    if governor is None or governor.head is noun:
+    if governor is None or governor.head == noun:
         # no clause above the noun (a misparse such as "imposed/amod sanctions/ROOT"):
         # the name just before it, passing an agentive verb
         return left_actors(noun, mention_of, through=frozenset(lex["agent_verbs"]))
     if noun.dep_ in deps.DOBJ and governor.lemma_.lower() in lex["agent_verbs"]:
         return subjects(governor, mention_of)
-    if not entry.get("agent_verbs_only") and deps.case_word(noun) in lex["frame_preps"] \
-            or noun.head.dep_ == "prep" and noun.head.lower_ in lex["frame_preps"]:
+    if not entry.get("agent_verbs_only") and _framed(noun, governor, lex["frame_preps"]):
         return subjects(governor, mention_of)
     return []
+
+
+def _framed(noun: Token, governor: Token, preps: list[str]) -> bool:
+    """True when the noun sits in a time or occasion phrase of the clause ("… said during a
+    meeting with …", "Speaking at the start of the summit in Vilnius, …")."""
+    node = noun
+    while node != governor and node.head != node:
+        if deps.case_word(node) in preps or node.head.dep_ == "prep" and node.head.lower_ in preps:
+            return True
+        node = node.head
+    return False
 
 
 def _clause_verb(noun: Token) -> Token | None:
@@ -89,7 +106,7 @@ def _clause_verb(noun: Token) -> Token | None:
     node = noun
     for _ in range(4):
         head = node.head
-        if head is node:
+        if head == node:
             return None
         if head.pos_ in ("VERB", "AUX"):
             return head

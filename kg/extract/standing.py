@@ -132,7 +132,7 @@ def _appositions(doc: Doc, mention_of: MentionOf, namer: Namer) -> Iterator[Cand
         if person is None or person.cls != "Person" or not person.key:
             continue
         candidates = [c for c in tok.children if c.dep_ == "appos"] + [o for _w, o in deps.prep_objects(tok, "as")]
-        if tok.head is not tok and tok.dep_ in deps.DOBJ:
+        if tok.head != tok and tok.dep_ in deps.DOBJ:
             candidates += [o for _w, o in deps.prep_objects(tok.head, "as")]
         for noun in candidates:
             if noun is None or noun.lemma_.lower() not in {k[0] for k in offices.entries if len(k) == 1}:
