@@ -1,44 +1,81 @@
-"""The whole path: documents → spaCy → entities and facts → RDF → files.
+"""The whole path: documents → spaCy → entities and facts → RDF → a store and files.
 
-`build_graph()` returns a `KnowledgeGraph` (for notebooks); `build()` also writes
-`graph.ttl` and `graph.html` into an output folder (for the CLI).
+`build_graph()` returns a `KnowledgeGraph` of the documents read (for notebooks); `build()`
+also writes `graph.ttl` and `graph.html` into an output folder (for the CLI). Both can also
+add every document to a persistent store (`kg.store`), one transaction per document:
+
+- a stored document with the same text, metadata and pipeline (`dcterms:provenance`) is
+  *skipped*: not parsed again, its stored graph is reused;
+- the same id with other content (or from another pipeline) is *replaced*;
+- anything else is *added*.
+
+The output files always hold exactly the documents named in this build (skipped ones
+included), never the rest of the store: a build's `graph.ttl` is the same whether or not a
+store was used and whatever the store held before.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import time
-from collections.abc import Iterable, Iterator
+import warnings
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kg.errors import Errors, InputError
+from kg.errors import Errors, InputError, KGWarning
 from kg.extract.extractor import extract
 from kg.graph.iris import DEFAULT_BASE_IRI
-from kg.graph.store import GraphStats, KnowledgeGraph
+from kg.graph.store import Contribution, GraphStats, KnowledgeGraph, contribution, with_document
 from kg.ingest import Document, ReadReport, iter_documents
 from kg.ingest.readers import DEFAULT_MAX_BYTES
 from kg.nlp.pipeline import load_pipeline
 
+if TYPE_CHECKING:
+    from kg.extract.model import Extraction
+    from kg.store import GraphStore
+
+OnDocument = Callable[[str, str], None]
+
 
 @dataclass
 class BuildResult:
-    """What a build did."""
+    """What a build did.
+
+    Attributes:
+        graph: The graph of this build's documents.
+        report: Documents read and files skipped.
+        seconds: Wall time.
+        words: Words in the documents.
+        outputs: Files written, by kind ("turtle", "html").
+        store: The store written to (folder or URL), or None.
+        statuses: Document id → "added", "skipped" or "replaced" (in the store).
+    """
 
     graph: KnowledgeGraph
     report: ReadReport
     seconds: float
     words: int
     outputs: dict[str, Path] = field(default_factory=dict)
+    store: str | None = None
+    statuses: dict[str, str] = field(default_factory=dict)
 
     @property
     def stats(self) -> GraphStats:
         """Counts of the built graph."""
         return self.graph.stats()
 
+    @property
+    def counts(self) -> Counter[str]:
+        """How many documents were added, skipped (unchanged) and replaced in the store."""
+        return Counter(self.statuses.values())
+
 
 def extract_documents(documents: Iterable[Document], *, model: str | None = None,
-                      batch_size: int = 16) -> Iterator[tuple[Document, object]]:
+                      batch_size: int = 16) -> Iterator[tuple[Document, Extraction]]:
     """Run the pipeline and extraction over documents, streaming: yields (document, extraction)."""
     nlp = load_pipeline(model)
     pairs = ((doc.text, doc) for doc in documents)
@@ -54,53 +91,128 @@ def _within_limit(pairs: Iterable[tuple[str, Document]], limit: int) -> Iterator
         yield text, doc
 
 
+def _run(paths: Iterable[str | os.PathLike[str]], *, model: str | None, base_iri: str | None,
+         report: ReadReport, encoding: str | None, max_bytes: int, store: GraphStore | None, force: bool,
+         on_document: OnDocument | None) -> tuple[KnowledgeGraph, dict[str, str]]:
+    from kg.store.fingerprint import provenance
+
+    if store is not None and base_iri and base_iri != store.base:
+        from kg.store.errors import StoreError, StoreErrors
+
+        raise StoreError(StoreErrors.E110.format(path=store.location, stored=store.base, given=base_iri))
+    base = store.base if store is not None else (base_iri or DEFAULT_BASE_IRI)
+    kg = KnowledgeGraph(base_iri=base)
+    pipeline = provenance(model)
+    statuses: dict[str, str] = {}
+    sources: dict[str, str] = {}
+    docs = iter_documents(paths, report=report, encoding=encoding, max_bytes=max_bytes)
+
+    def record(item: Contribution, status: str) -> None:
+        kg.add_contribution(item)
+        doc_id = item.document.id
+        statuses[doc_id] = status
+        if on_document is not None:
+            on_document(doc_id, status)
+
+    def reusable(doc: Document, target: GraphStore) -> Contribution | None:
+        info = target.lookup(doc.id)
+        if (info is None or not info.complete or info.content_hash != doc.content_hash
+                or info.provenance != pipeline or info.date != doc.date):
+            return None
+        stored = target.stored_contribution(doc)
+        return with_document(stored, doc, base=base, provenance=pipeline) if stored is not None else None
+
+    def to_extract() -> Iterator[Document]:
+        for doc in docs:
+            if doc.id in sources:
+                warnings.warn(_duplicate(doc, sources[doc.id]), KGWarning, stacklevel=2)
+            sources[doc.id] = doc.source or doc.id
+            item = reusable(doc, store) if store is not None and not force else None
+            if item is None:
+                yield doc
+            else:
+                record(item, store.add_contribution(item))
+
+    pending = to_extract()
+    first = next(pending, None)  # the pipeline is loaded only if something needs parsing
+    if first is not None:
+        for document, extraction in extract_documents(itertools.chain([first], pending), model=model):
+            item = contribution(document, extraction, base=base, provenance=pipeline)
+            record(item, store.add_contribution(item, replace=force) if store is not None else "added")
+    return kg, statuses
+
+
+def _duplicate(doc: Document, first: str) -> str:
+    from kg.store.errors import StoreWarnings
+
+    return StoreWarnings.W102.format(id=doc.id, first=first, second=doc.source or doc.id)
+
+
 def build_graph(paths: Iterable[str | os.PathLike[str]], *, model: str | None = None,
-                base_iri: str = DEFAULT_BASE_IRI, report: ReadReport | None = None,
-                encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> KnowledgeGraph:
+                base_iri: str | None = None, report: ReadReport | None = None,
+                encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, store: GraphStore | None = None,
+                force: bool = False, on_document: OnDocument | None = None) -> KnowledgeGraph:
     """Read documents under `paths` and build their knowledge graph in memory.
 
     Args:
         paths: Files and folders (.txt, .md, .html, .jsonl).
         model: spaCy pipeline name or folder; None for the default.
-        base_iri: Base of the minted entity and document IRIs.
+        base_iri: Base of the minted entity and document IRIs (default: the store's, else
+            `https://geokg.org/id/`); a store holding another base raises E110.
         report: Collects read counts and skipped files.
         encoding: Force a text encoding instead of detecting it.
         max_bytes: Skip files larger than this.
+        store: Also add every document to this `kg.store.GraphStore` (see the module doc).
+        force: Re-extract documents even when the store holds them unchanged.
+        on_document: Called with (document id, status) after each document is stored.
 
     Raises:
         InputError: A path does not exist or nothing readable was found.
+        StoreError: The store cannot be written (documents already written stay).
     """
-    kg = KnowledgeGraph(base_iri=base_iri)
-    docs = iter_documents(paths, report=report, encoding=encoding, max_bytes=max_bytes)
-    for document, extraction in extract_documents(docs, model=model):
-        kg.add(document, extraction)
-    return kg
+    return _run(paths, model=model, base_iri=base_iri, report=report if report is not None else ReadReport(),
+                encoding=encoding, max_bytes=max_bytes, store=store, force=force, on_document=on_document)[0]
 
 
 def build(paths: Iterable[str | os.PathLike[str]], *, out: str | os.PathLike[str],
-          model: str | None = None, base_iri: str = DEFAULT_BASE_IRI, encoding: str | None = None,
-          max_bytes: int = DEFAULT_MAX_BYTES, html: bool = True) -> BuildResult:
-    """Build the graph of `paths` and write `out/graph.ttl` (and `out/graph.html`).
+          model: str | None = None, base_iri: str | None = None, encoding: str | None = None,
+          max_bytes: int = DEFAULT_MAX_BYTES, html: bool = True,
+          store: GraphStore | str | os.PathLike[str] | None = None,
+          force: bool = False, on_document: OnDocument | None = None) -> BuildResult:
+    """Build the graph of `paths`, add it to `store` (if given), and write `out/graph.ttl`
+    (and `out/graph.html`) holding exactly this build's documents.
 
+    `store` is a `kg.store.GraphStore`, or a folder path / endpoint URL to open (and close).
     The output files are written to temporary names and renamed into place, so an existing
     graph is never left half-written.
     """
-    from kg.export.serialize import write_graph
+    from kg.store import GraphStore, StoreError, open_store  # noqa: F811
+    from kg.store.export import write_turtle
     from kg.view.render import write_view
 
     started = time.perf_counter()
     report = ReadReport()
-    kg = build_graph(paths, model=model, base_iri=base_iri, report=report, encoding=encoding,
-                     max_bytes=max_bytes)
+    opened = open_store(store, base_iri=base_iri) if store is not None and not isinstance(store, GraphStore) else None
+    target: GraphStore | None = opened or store  # type: ignore[assignment]
+    try:
+        kg, statuses = _run(paths, model=model, base_iri=base_iri, report=report, encoding=encoding,
+                            max_bytes=max_bytes, store=target, force=force, on_document=on_document)
+    finally:
+        if opened is not None:
+            opened.close()
     out_dir = Path(out)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise InputError(Errors.E021.format(path=out_dir, why=e.strerror or e)) from e
     union = kg.union()
-    outputs = {"turtle": write_graph(union, out_dir / "graph.ttl", fmt="turtle")}
+    try:
+        outputs = {"turtle": write_turtle(union, out_dir / "graph.ttl", base=kg.base)}
+    except (StoreError, ValueError) as e:  # an unwritable folder, an unwritable term
+        raise InputError(Errors.E021.format(path=out_dir / "graph.ttl", why=e)) from e
     if html:
         outputs["html"] = write_view(union, out_dir / "graph.html")
     words = sum(len(d.text.split()) for d in kg.documents.values())
-    return BuildResult(graph=kg, report=report, seconds=time.perf_counter() - started,
-                       words=words, outputs=outputs)
+    return BuildResult(graph=kg, report=report, seconds=time.perf_counter() - started, words=words,
+                       outputs=outputs, store=target.location if target is not None else None,
+                       statuses=statuses)

@@ -12,6 +12,21 @@ EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def scratch_default_store(tmp_path_factory):
+    """Point the default store at a scratch folder, so that no test (nor the `kg` commands
+    they run in subprocesses) writes into the user's own store."""
+    import os
+
+    old = os.environ.get("GEOKG_STORE")
+    os.environ["GEOKG_STORE"] = str(tmp_path_factory.mktemp("default-store") / "store")
+    yield
+    if old is None:
+        os.environ.pop("GEOKG_STORE", None)
+    else:
+        os.environ["GEOKG_STORE"] = old
+
+
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     """The project's own example articles."""

@@ -1,21 +1,59 @@
-"""`KnowledgeGraph`: the documents, entities and facts of a build, as an RDF dataset.
+"""`KnowledgeGraph`: the documents, entities and facts of a build, as an in-memory RDF dataset.
 
-Each document's assertions live in a named graph of their own (the document's IRI); entity
-descriptions live in one shared graph, `{base}entities`, rebuilt from the entity records so
-that it stays consistent as documents are added or replaced.
+A document's *contribution* is what it adds to a graph: its named graph (IRI = the document's
+IRI) holding the document node, its relation triples with their assertions, a
+`geo:mentionedIn` link for every entity it names, the names it uses for them (`skos:altLabel`)
+and, for a build, `dcterms:provenance` (which geokg and pipeline extracted it); plus one
+`EntityRecord` per entity (class, canonical name, names, Wikidata id).
+
+Entity descriptions live in one shared graph, `{base}entities`, kept consistent as documents
+come and go: an entity's class, label and Wikidata link are those of the first document that
+named it (kept while any document still names it); its alternative labels are the names used
+by the documents that name it now; an entity no document names any more is removed. The
+persistent store (`kg.store`) follows the same rules, so a build's `graph.ttl` and a store
+holding the same documents agree.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS
+from rdflib.term import Node
 
 from kg.extract.model import Entity, Extraction
-from kg.graph.iris import DEFAULT_BASE_IRI, check_base, document_iri
-from kg.graph.mapping import entities_triples, extraction_triples, new_graph
+from kg.graph.iris import DEFAULT_BASE_IRI, WIKIDATA, check_base, document_iri, entity_iri, wikidata_iri
+from kg.graph.mapping import clean_text, document_triples, extraction_triples, new_graph
 from kg.graph.namespace import CORE_RELATIONS, GEO
 from kg.ingest.document import Document
+
+Triple = tuple[Node, Node, Node]
+_CORE = frozenset(GEO[r] for r in CORE_RELATIONS)
+_INTEGERS = frozenset(XSD[t] for t in (
+    "integer", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger", "long",
+    "int", "short", "byte", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"))
+
+
+def canonical(term: Node) -> Node:
+    """A literal in the canonical form a store keeps: Oxigraph stores every integer type as
+    `xsd:integer` and decimals in canonical form ("1.0" → "1"), so graphs are written that way
+    for a build's files and a store to hold the very same terms."""
+    if not isinstance(term, Literal) or term.datatype is None:
+        return term
+    try:
+        if term.datatype in _INTEGERS:
+            return Literal(str(int(str(term))), datatype=XSD.integer)
+        if term.datatype == XSD.decimal:
+            value = Decimal(str(term))
+            if value == value.to_integral_value():
+                return Literal(str(int(value)), datatype=XSD.decimal)
+            return Literal(format(value.normalize(), "f"), datatype=XSD.decimal)
+    except (ValueError, InvalidOperation):
+        return term
+    return term
 
 
 @dataclass(frozen=True)
@@ -26,6 +64,90 @@ class GraphStats:
     entities: int
     relations: int
     triples: int
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    """One entity as one document describes it."""
+
+    iri: URIRef
+    key: str
+    cls: str
+    aliases: frozenset[str]
+    wikidata: str | None = None
+
+
+@dataclass
+class Contribution:
+    """Everything one document adds: its named graph and its entity records."""
+
+    document: Document
+    iri: URIRef
+    triples: list[Triple]
+    entities: dict[URIRef, EntityRecord]
+
+    @property
+    def marker(self) -> Triple:
+        """The triple written last (`geo:contentHash`): a document without it is incomplete."""
+        return self.iri, GEO.contentHash, Literal(self.document.content_hash)
+
+
+def document_node(document: Document, *, base: str, provenance: str | None = None) -> list[Triple]:
+    """The document node's triples (what `kg build` compares to decide whether to skip)."""
+    triples: list[Triple] = list(document_triples(document, base=base))
+    if provenance:
+        triples.append((document_iri(base, document.id), DCTERMS.provenance, Literal(provenance)))
+    return triples
+
+
+def contribution(document: Document, extraction: Extraction, *, base: str = DEFAULT_BASE_IRI,
+                 provenance: str | None = None) -> Contribution:
+    """The contribution of one extracted document.
+
+    Args:
+        document: The document.
+        extraction: What extraction found in it.
+        base: Base IRI of minted IRIs.
+        provenance: What extracted it (geokg version, pipeline); written as `dcterms:provenance`.
+    """
+    node = document_iri(base, document.id)
+    triples: list[Triple] = [(s, p, canonical(o)) for s, p, o in extraction_triples(document, extraction, base=base)]
+    if provenance:
+        triples.append((node, DCTERMS.provenance, Literal(provenance)))
+    records: dict[URIRef, EntityRecord] = {}
+    for key in sorted(extraction.entities):
+        entity = extraction.entities[key]
+        iri = entity_iri(base, key)
+        aliases = frozenset(a for a in entity.aliases if a.strip() and a != key)
+        records[iri] = EntityRecord(iri, key, entity.cls, aliases, entity.wikidata)
+        triples.extend((iri, SKOS.altLabel, Literal(clean_text(a), lang="en")) for a in sorted(aliases))
+    return Contribution(document, node, triples, records)
+
+
+def with_document(stored: Contribution, document: Document, *, base: str,
+                  provenance: str | None) -> Contribution:
+    """A stored contribution with its document node rewritten from `document` (new metadata)."""
+    node = document_iri(base, document.id)
+    kept = [t for t in stored.triples if t[0] != node]
+    return Contribution(document, node, kept + document_node(document, base=base, provenance=provenance),
+                        stored.entities)
+
+
+def entity_description(iri: URIRef, *, cls: str, key: str, aliases: Iterable[str],
+                       wikidata: str | None) -> list[Triple]:
+    """The shared description of one entity: class, label, alternative labels, Wikidata link."""
+    triples: list[Triple] = [(iri, RDF.type, GEO[cls]), (iri, RDFS.label, Literal(clean_text(key), lang="en"))]
+    triples.extend((iri, SKOS.altLabel, Literal(clean_text(a), lang="en"))
+                   for a in sorted(set(aliases) - {key}) if a.strip())
+    if wikidata:
+        triples.append((iri, OWL.sameAs, wikidata_iri(wikidata)))
+    return triples
+
+
+def qid_of(node: Node | None) -> str | None:
+    """`Q123` from a Wikidata entity IRI, else None."""
+    text = str(node or "")
+    return text[len(WIKIDATA):] if text.startswith(WIKIDATA) else None
 
 
 class KnowledgeGraph:
@@ -40,8 +162,10 @@ class KnowledgeGraph:
     def __init__(self, *, base_iri: str = DEFAULT_BASE_IRI) -> None:
         self.base = check_base(base_iri)
         self.dataset = new_graph(Dataset)
-        self.entities: dict[str, Entity] = {}
         self.documents: dict[str, Document] = {}
+        self._records: dict[str, dict[URIRef, EntityRecord]] = {}
+        self._mentions: dict[URIRef, set[str]] = {}
+        self._first: dict[URIRef, EntityRecord] = {}
         self._relations: dict[str, int] = {}
 
     @property
@@ -49,29 +173,71 @@ class KnowledgeGraph:
         """Name of the shared graph holding entity descriptions."""
         return URIRef(self.base + "entities")
 
-    def add(self, document: Document, extraction: Extraction) -> None:
-        """Add (or replace) one document's contribution."""
-        graph_iri = document_iri(self.base, document.id)
-        self.dataset.remove_graph(graph_iri)
-        graph = self.dataset.graph(graph_iri)
-        for triple in extraction_triples(document, extraction, base=self.base):
-            graph.add(triple)
-        for entity in extraction.entities.values():
-            known = self.entities.get(entity.key)
-            if known is None:
-                self.entities[entity.key] = Entity(entity.key, entity.cls, set(entity.aliases),
-                                                   entity.wikidata)
-            else:
-                known.merge(entity)
-        self.documents[document.id] = document
-        self._relations[document.id] = len({(f.subject, f.predicate, f.object) for f in extraction.facts})
-        self._write_entities()
+    @property
+    def entities(self) -> dict[str, Entity]:
+        """The entities named by the documents, merged across documents, by canonical name."""
+        merged: dict[str, Entity] = {}
+        for iri, first in self._first.items():
+            aliases = set().union(*(self._records[d][iri].aliases for d in self._mentions[iri]))
+            merged[first.key] = Entity(first.key, first.cls, aliases, self._wikidata(iri))
+        return merged
 
-    def _write_entities(self) -> None:
-        self.dataset.remove_graph(self.entities_graph_iri)
-        graph = self.dataset.graph(self.entities_graph_iri)
-        for triple in entities_triples(self.entities.values(), base=self.base):
+    def add(self, document: Document, extraction: Extraction, *, provenance: str | None = None) -> None:
+        """Add (or replace) one document's contribution."""
+        self.add_contribution(contribution(document, extraction, base=self.base, provenance=provenance))
+
+    def add_contribution(self, item: Contribution) -> None:
+        """Add (or replace) a document's contribution, keeping entity descriptions consistent."""
+        doc_id = item.document.id
+        affected = set(self._forget(doc_id))
+        self.dataset.remove_graph(item.iri)
+        graph = self.dataset.graph(item.iri)
+        for triple in item.triples:
             graph.add(triple)
+        self.documents[doc_id] = item.document
+        self._records[doc_id] = dict(item.entities)
+        for iri, record in item.entities.items():
+            self._mentions.setdefault(iri, set()).add(doc_id)
+            self._first.setdefault(iri, record)
+            affected.add(iri)
+        self._relations[doc_id] = len({t for t in item.triples if t[1] in _CORE})
+        self._describe(affected)
+
+    def remove(self, doc_id: str) -> bool:
+        """Remove a document's contribution; entities no other document names go too."""
+        if doc_id not in self.documents:
+            return False
+        affected = self._forget(doc_id)
+        self.dataset.remove_graph(document_iri(self.base, doc_id))
+        del self.documents[doc_id]
+        self._describe(affected)
+        return True
+
+    def _forget(self, doc_id: str) -> list[URIRef]:
+        old = self._records.pop(doc_id, {})
+        self._relations.pop(doc_id, None)
+        for iri in old:
+            self._mentions.get(iri, set()).discard(doc_id)
+        return list(old)
+
+    def _wikidata(self, iri: URIRef) -> str | None:
+        first = self._first[iri]
+        return first.wikidata or next((self._records[d][iri].wikidata for d in sorted(self._mentions[iri])
+                                       if self._records[d][iri].wikidata), None)
+
+    def _describe(self, iris: Iterable[URIRef]) -> None:
+        graph = self.dataset.graph(self.entities_graph_iri)
+        for iri in iris:
+            graph.remove((iri, None, None))
+            if not self._mentions.get(iri):
+                self._mentions.pop(iri, None)
+                self._first.pop(iri, None)
+                continue
+            first = self._first[iri]
+            aliases = set().union(*(self._records[d][iri].aliases for d in self._mentions[iri]))
+            for triple in entity_description(iri, cls=first.cls, key=first.key, aliases=aliases,
+                                             wikidata=self._wikidata(iri)):
+                graph.add(triple)
 
     def union(self) -> Graph:
         """All triples of all graphs in one graph (what `graph.ttl` holds)."""
@@ -81,8 +247,8 @@ class KnowledgeGraph:
         return merged
 
     def stats(self) -> GraphStats:
-        """Counts of documents, entities, distinct relation triples, and all triples."""
-        relations = {q[:3] for rel in CORE_RELATIONS for q in self.dataset.quads((None, GEO[rel], None, None))}
-        return GraphStats(documents=len(self.documents), entities=len(self.entities),
-                          relations=len(relations),
-                          triples=sum(len(g) for g in self.dataset.graphs()))
+        """Counts of documents, entities, distinct relation triples, and distinct triples."""
+        triples = {q[:3] for q in self.dataset.quads((None, None, None, None))}
+        relations = {t for t in triples if t[1] in _CORE}
+        return GraphStats(documents=len(self.documents), entities=len(self._first),
+                          relations=len(relations), triples=len(triples))

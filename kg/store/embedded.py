@@ -1,0 +1,225 @@
+"""The embedded store: Oxigraph (RocksDB, transactional) in a folder on disk.
+
+The folder holds `oxigraph/` (the database) and `geokg-store.json` (a marker naming the
+folder a geokg store). Every document is written in one SPARQL update, which Oxigraph runs as
+one transaction: a process killed mid-build leaves every committed document whole and none
+half-written. RocksDB lets one process open a folder at a time; within a process, opening the
+same folder again reuses the open handle.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: RocksDB's own lock still refuses a second process
+    fcntl = None  # type: ignore[assignment]
+from rdflib import URIRef
+from rdflib.query import Result
+from rdflib.term import Node, Variable
+
+from kg.about import __version__
+from kg.graph.mapping import new_graph
+from kg.store.base import GraphStore
+from kg.store.errors import StoreError, StoreErrors
+from kg.store.ops import Op, compile_op, values_clause
+from kg.store.terms import Triple, from_ox, from_ox_triple
+
+MARKER = "geokg-store.json"
+DATABASE = "oxigraph"
+_HANDLES: dict[str, list[Any]] = {}
+_LOCK = threading.Lock()
+
+
+def _why(error: BaseException) -> str:
+    text = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return text.replace("IO error: ", "").strip()
+
+
+def _acquire(path: Path, *, create: bool) -> Any:
+    key = str(path.resolve())
+    with _LOCK:
+        if key in _HANDLES:
+            _HANDLES[key][1] += 1
+            return _HANDLES[key][0]
+        database = _prepare(path, create=create)
+        if _locked(database):
+            raise StoreError(StoreErrors.E100.format(path=path))
+        try:
+            handle = ox.Store(str(database))
+        except OSError as e:
+            code = StoreErrors.E100 if "lock" in str(e).lower() else StoreErrors.E101
+            raise StoreError(code.format(path=path, why=_why(e))) from None
+        except (RuntimeError, ValueError) as e:
+            raise StoreError(StoreErrors.E102.format(path=path, why=_why(e))) from None
+        _HANDLES[key] = [handle, 1]
+        return handle
+
+
+def _locked(database: Path) -> bool:
+    """True if another process holds the database's lock (checked before RocksDB opens it, because
+    a refused RocksDB open still rotates the holder's log files)."""
+    if fcntl is None:
+        return False
+    try:
+        fd = os.open(database / "LOCK", os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    else:
+        fcntl.lockf(fd, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(fd)
+
+
+def _release(path: Path) -> None:
+    key = str(path.resolve())
+    with _LOCK:
+        entry = _HANDLES.get(key)
+        if entry is not None:
+            entry[1] -= 1
+            if entry[1] <= 0:
+                del _HANDLES[key]
+
+
+def _prepare(path: Path, *, create: bool) -> Path:
+    """The database folder inside `path`, created (with the marker) for a new store."""
+    if path.exists() and not path.is_dir():
+        raise StoreError(StoreErrors.E101.format(path=path, why="it is a file, not a folder"))
+    database = path / DATABASE
+    if database.is_dir():
+        return database
+    if not create:
+        raise StoreError(StoreErrors.E113.format(path=path))
+    if path.exists() and any(path.iterdir()) and not (path / MARKER).exists():
+        raise StoreError(StoreErrors.E103.format(path=path))
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        (path / MARKER).write_text(json.dumps({"format": "geokg-store", "version": 1, "engine": "oxigraph",
+                                               "created_by": f"geokg {__version__}"}) + "\n",
+                                   encoding="utf-8")
+    except OSError as e:
+        raise StoreError(StoreErrors.E101.format(path=path, why=e.strerror or e)) from None
+    return database
+
+
+class OxigraphStore(GraphStore):
+    """A geokg store in a folder on disk (Oxigraph).
+
+    Args:
+        path: The store folder (created when missing, if `create`).
+        base_iri: Base IRI of new documents; must match the stored documents' base.
+        create: Create a missing store; if False, a missing store raises E113.
+
+    Raises:
+        StoreError: Locked by another process (E100), unreadable (E101), damaged (E102),
+            a folder that is not a store (E103), missing (E113), another base IRI (E110).
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, base_iri: str | None = None,
+                 create: bool = True) -> None:
+        self.path = Path(path).expanduser()
+        self.location = str(self.path)
+        self._db = _acquire(self.path, create=create)
+        self._open = True
+        try:
+            self._settle_base(base_iri)
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        """Release this handle; the database closes when its last handle in the process is released."""
+        if self._open:
+            self._open = False
+            _release(self.path)
+            self._db = None
+
+    def _database(self) -> Any:
+        if self._db is None:
+            raise StoreError(StoreErrors.E101.format(path=self.path, why="the store was closed"))
+        return self._db
+
+    def _select(self, sparql: str) -> list[dict[str, Node]]:
+        try:
+            result = self._database().query(sparql)
+            names = [v.value for v in result.variables]
+            return [{n: from_ox(v) for n, v in zip(names, solution) if v is not None} for solution in result]
+        except SyntaxError as e:
+            raise StoreError(StoreErrors.E112.format(why=_why(e))) from None
+        except (OSError, RuntimeError, ValueError) as e:
+            code = StoreErrors.E102 if "corrupt" in str(e).lower() else StoreErrors.E116
+            raise StoreError(code.format(path=self.path, why=_why(e))) from None
+
+    def _apply(self, ops: list[Op]) -> None:
+        if not ops:
+            return
+        try:
+            self._database().update(" ;\n".join(compile_op(op) for op in ops))
+        except (OSError, RuntimeError, SyntaxError, ValueError) as e:
+            raise StoreError(StoreErrors.E104.format(path=self.path, why=_why(e))) from None
+
+    def _graph_triples(self, graph: URIRef) -> list[Triple]:
+        quads = self._database().quads_for_pattern(None, None, None, ox.NamedNode(str(graph)))
+        return [from_ox_triple(q) for q in quads]
+
+    def _snapshot(self) -> Any:
+        return self._database()
+
+    def _user_query(self, sparql: str, bindings: dict[str, Node] | None) -> Result:
+        try:
+            answer = self._database().query(sparql + values_clause(bindings), use_default_graph_as_union=True,
+                                            prefixes=self.prefixes)
+        except SyntaxError as e:
+            raise StoreError(StoreErrors.E112.format(why=_why(e))) from None
+        except (OSError, RuntimeError, ValueError) as e:
+            code = StoreErrors.E102 if "corrupt" in str(e).lower() else StoreErrors.E116
+            raise StoreError(code.format(path=self.path, why=_why(e))) from None
+        return to_result(answer)
+
+    def load(self, path: str | os.PathLike[str], *, fmt: str | None = None) -> None:
+        """Bulk-load an N-Quads or TriG file (e.g. an export) with Oxigraph's native parser, then
+        compact the database (queries after a bulk load are 2-3× faster compacted).
+
+        Not transactional (it is the fast path for big files): load into a new store.
+        """
+        formats = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
+        try:
+            self._database().bulk_load(path=str(path), format=formats[fmt] if fmt else None)
+            self._database().optimize()
+        except (SyntaxError, ValueError) as e:
+            raise StoreError(StoreErrors.E114.format(path=path, why=_why(e))) from None
+        except OSError as e:
+            raise StoreError(StoreErrors.E104.format(path=self.path, why=_why(e))) from None
+        self._settle_base(None)
+
+
+def to_result(answer: Any) -> Result:
+    """A pyoxigraph query answer as an rdflib `Result` (SELECT rows, ASK bool, CONSTRUCT graph)."""
+    if isinstance(answer, ox.QueryBoolean):
+        result = Result("ASK")
+        result.askAnswer = bool(answer)
+        return result
+    if isinstance(answer, ox.QuerySolutions):
+        result = Result("SELECT")
+        result.vars = [Variable(v.value) for v in answer.variables]
+        result.bindings = [{var: from_ox(val) for var, val in zip(result.vars, solution) if val is not None}
+                           for solution in answer]
+        return result
+    result = Result("CONSTRUCT")
+    graph = new_graph()
+    for triple in answer:
+        graph.add(from_ox_triple(triple))
+    result.graph = graph
+    return result
