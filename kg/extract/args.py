@@ -166,6 +166,11 @@ def asserted(verb: Token) -> bool:
     lex = lexicon().relations
     if verb.sent.text.rstrip().endswith("?"):
         return False
+    # "If Ghana invades Togo, …": a conditional clause, whatever the parse made of it
+    for tok in verb.doc[verb.sent.start:verb.i]:
+        if tok.lower_ in ("if", "unless", "whether") and not any(t.text in (",", ";") for t in
+                                                                   verb.doc[tok.i:verb.i]):
+            return False
     node = verb
     for _ in range(4):
         for child in node.children:

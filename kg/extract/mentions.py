@@ -358,7 +358,8 @@ def _from_entity(span: Span, namer: Namer, countries, taken: list[bool]) -> list
     if not free:
         return []
     start, end = free[0], free[-1] + 1
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct
+                           or doc[start].pos_ in ("ADP", "CCONJ", "SCONJ") and doc[start].is_lower):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"
                            or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ")
