@@ -79,7 +79,7 @@ def _metonyms(s: Mention, pred: str, o: Mention, namer: Namer) -> tuple[Mention,
     if pred in ("locatedIn", "borders"):
         return s, o
     s = namer.state_of(s) or s if s.cls == "Location" else s
-    if o.cls == "Location" and pred not in ("visits", "attacks"):
+    if o.cls == "Location" and (pred not in ("visits", "attacks") or pred == "attacks" and o.metonym_only):
         o = namer.state_of(o) or o
     return s, o
 

@@ -155,6 +155,8 @@ class Namer:
             if hit[0] >= span.end:
                 return None  # only a title ("Minister of Defence"): an office, not a name
             start = hit[0]
+            if start < span.end and doc[start].lower_ == "of":
+                return None  # "Minister of Defence of Russia …": an office described, not a name
         name_span = doc[start:span.end]
         if not _looks_like_name(name_span) or not any(t.is_alpha for t in name_span):
             return None

@@ -108,6 +108,8 @@ def sub_bodies(mentions: list[Mention], doc: Doc, namer: Namer) -> Iterator[Cand
     for m in mentions:
         if m.kind != "name" or m.cls not in ("GovernmentBody", "ArmedForce", "Organization") or not m.key:
             continue
+        if any(lexicon().offices.match(doc, k, end=m.end) for k in range(m.start, m.end)):
+            continue  # "UN chief Antonio Guterres": a person with a title, not a body
         org = namer.gaz.organization(m.key)
         parent_name = org.part_of if org is not None else None
         words = m.surface.split()
@@ -116,7 +118,8 @@ def sub_bodies(mentions: list[Mention], doc: Doc, namer: Namer) -> Iterator[Cand
         parent = namer.gaz.organization(parent_name) if parent_name else None
         if parent is None and len(words) > 1:
             parent = namer.gaz.organization(words[0])  # "UN Security Council"
-        if parent is None or parent.name == m.key:
+        if parent is None or parent.name == m.key or m.key.lower().startswith("government") \
+                and parent.cls == "InternationalOrganization":
             continue
         mentioned = parent.name in m.key or any(a in m.surface for a in (parent.name, *parent.aliases) if len(a) > 1)
         if mentioned:
