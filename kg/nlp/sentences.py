@@ -7,6 +7,8 @@ this component fixes only the cases we are sure about:
   their own (the whitespace token stays with the sentence before it);
 * after a title or other abbreviation ("Gen.", "Lt.", "Mr.", "U.S.", "No. 5", initials
   such as "J.") no sentence starts;
+* a quote belongs to the sentence on its attached side: no sentence starts at a closing
+  quote (`decision.” However`) or right after an opening one (`. "Like many`);
 * in edited text a sentence never starts right after a word, a comma or an opening bracket
   on the same line (no sentence-final punctuation in between) — this stops splits such as
   "General Said | Mansouri has arrived". Call :func:`set_sentence_starts` with
@@ -35,6 +37,7 @@ ABBREVIATIONS = {
     "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "v", "approx",
     "dept", "univ", "assn", "bros", "est", "al", "op", "cf",
 }
+QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»", "``", "''"}
 # Abbreviations that often end a sentence too: no rule, the parser decides.
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$|^(?:[A-Za-z]\.){2,}$")
 _FINAL = {".", "!", "?", "…", "...", ":", ";", '"', "”", "’", "'", ")", "]", "»", "''", "--",
@@ -71,6 +74,12 @@ def set_sentence_starts(doc: Doc, *, after_word: bool = True) -> Doc:
             tok.is_sent_start = False
         elif "\n" in prev.text and prev.is_space:
             tok.is_sent_start = True
+        elif tok.text in QUOTES and not prev.whitespace_ and not prev.is_space \
+                and (tok.whitespace_ or i + 1 == n):
+            tok.is_sent_start = False  # closing quote: `decision.” However`
+        elif prev.text in QUOTES and not prev.whitespace_ \
+                and (i < 2 or doc[i - 2].whitespace_ or doc[i - 2].is_space):
+            tok.is_sent_start = False  # after an opening quote: `location. "Like`
         elif _is_abbreviation(doc, i - 1):
             tok.is_sent_start = False
         elif tok.text == "." and not prev.whitespace_ and prev.text.lower() in ABBREVIATIONS:
