@@ -133,7 +133,8 @@ def objects(verb: Token, slots: list[str], mention_of: MentionOf, *, noun: Token
     out: list[Mention] = []
     passive = deps.is_passive(verb)
     dobjs = deps.passive_subject_tokens(verb) if passive else deps.direct_objects(verb)
-    if not dobjs and verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "appos") and verb.head != verb:
+    if not dobjs and verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "appos") and verb.head != verb \
+            and (deps.agent_tokens(verb) or verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "by"):
         dobjs = [verb.head]  # "the Polisario Front, supported by Algeria": the noun is the object
     for slot in slots:
         if slot == "dobj":
