@@ -28,6 +28,7 @@ def standing_facts(doc: Doc, mentions: list[Mention], mention_of: MentionOf,
     yield from _organs(mentions, doc, namer)
     yield from sub_bodies(mentions, doc, namer)
     yield from _appositions(doc, mention_of, namer)
+    yield from _office_appositions(doc, mentions, mention_of, namer)
     yield from _membership(doc, mention_of)
     yield from _member_lists(doc, mention_of)
     yield from _party_of(doc, mention_of)
@@ -196,6 +197,55 @@ def _membership(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
 MEMBER_WORDS = {"member", "members", "member-state", "member-states"}
 MEMBER_TAILS = {"state", "states", "country", "countries", "nation", "nations"}
 IGO_CLASSES = ("InternationalOrganization", "Organization")
+
+
+OFFICE_ADJECTIVES = {"legitimate", "elected", "former", "interim", "ousted", "deposed", "democratically",
+                     "current", "new", "acting", "then", "sitting", "outgoing", "incoming", "transitional"}
+
+
+def _office_word(doc: Doc, i: int) -> tuple[int, dict] | None:
+    """An office (of a country) at token `i`, after adjectives: (end, info)."""
+    while i < len(doc) and doc[i].lower_ in OFFICE_ADJECTIVES:
+        i += 1
+    hit = lexicon().offices.match(doc, i) if i < len(doc) else None
+    if hit is None or hit[1]["leads"] not in ("country", "any"):
+        return None
+    return hit
+
+
+def _office_appositions(doc: Doc, mentions: list[Mention], mention_of: MentionOf,
+                        namer: Namer) -> Iterator[Candidate]:
+    """Token patterns for offices said of a named person, whatever the parse:
+    "Mohamed Bazoum as the legitimate president", "Bazoum, the president of Niger",
+    "the country's elected president, Mohamed Bazoum"."""
+    for m in mentions:
+        if m.cls != "Person" or not m.key:
+            continue
+        j = m.end
+        if j + 1 < len(doc) and doc[j].lower_ in ("as", ","):
+            k = j + 1 + (doc[j + 1].lower_ == "the")
+            hit = _office_word(doc, k)
+            if hit is not None:
+                end, info = hit
+                target = None
+                if end + 1 < len(doc) and doc[end].lower_ == "of":
+                    target = mention_of(doc[end + 1 + (doc[end + 1].lower_ == "the")])
+                target = target or _role_country(m, info["office"], namer)
+                if target is not None and target.cls == "Country":
+                    yield m, "leaderOf", target, doc[m.start], "office:apposition", None, 0.75
+        # "X's [elected] president, NAME"
+        i = m.start - 1
+        if i > 2 and doc[i].text == ",":
+            k = i - 1
+            while k > 0 and doc[k].lower_ not in ("'s", "’s") and i - k < 5:
+                k -= 1
+            if k > 0 and doc[k].lower_ in ("'s", "’s") and _office_word(doc, k + 1) is not None:
+                owner = mention_of(doc[k - 1])
+                if doc[k - 1].pos_ == "NOUN":  # "the country's": a description; trust it only
+                    role = _role_country(m, _office_word(doc, k + 1)[1]["office"], namer)  # if the
+                    owner = role if role is not None and owner is not None and role.key == owner.key else None
+                if owner is not None and owner.cls == "Country":  # gazetteer agrees
+                    yield m, "leaderOf", owner, doc[m.start], "office:apposition", None, 0.75
 
 
 def _party_of(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
