@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from kg.extract import deps
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import Mention
+from kg.extract.cache import sent_of
 
 CONTROL_DEPS = {"xcomp", "advcl", "conj", "pcomp", "ccomp"}
 # nouns that stand for their state: "the presidents of Russia and Algeria", "Niger's military leaders"
@@ -120,10 +121,10 @@ def subjects(verb: Token, mention_of: MentionOf, *, depth: int = 0) -> list[Ment
 
 
 def _previous_root(verb: Token) -> Token | None:
-    start = verb.sent.start
+    start = sent_of(verb).start
     if start == 0:
         return None
-    return verb.doc[start - 1].sent.root
+    return sent_of(verb.doc[start - 1]).root
 
 
 def objects(verb: Token, slots: list[str], mention_of: MentionOf, *, noun: Token | None = None,
@@ -165,10 +166,10 @@ def owners(token: Token, mention_of: MentionOf) -> list[Mention]:
 def asserted(verb: Token) -> bool:
     """False for negated, hedged, questioned, conditional or denied clauses."""
     lex = lexicon().relations
-    if verb.sent.text.rstrip().endswith("?"):
+    if sent_of(verb).text.rstrip().endswith("?"):
         return False
     # "If Ghana invades Togo, …": a conditional clause, whatever the parse made of it
-    for tok in verb.doc[verb.sent.start:verb.i]:
+    for tok in verb.doc[sent_of(verb).start:verb.i]:
         if tok.lower_ in ("if", "unless", "whether") and not any(t.text in (",", ";") for t in
                                                                    verb.doc[tok.i:verb.i]):
             return False

@@ -12,6 +12,7 @@ from kg.extract.args import MentionOf, asserted, mentions_for, objects, owners, 
 from kg.extract.lexicon import lemma_keys, lexicon, noun_key
 from kg.extract.mentions import Mention
 from kg.extract.shallow import left_actors, right_parties
+from kg.extract.cache import sent_of, tokens
 
 SYMMETRIC = {"borders", "meetsWith", "negotiatesWith", "cooperatesWith", "signsAgreementWith"}
 ACTORS = {"Country", "Person", "GovernmentBody", "ArmedForce", "InternationalOrganization", "Organization"}
@@ -42,7 +43,7 @@ def verb_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
     lex = lexicon().relations
     verbs, light = lex["verbs"], lex["light_verbs"]
     aid_objects = set(lex["aid_objects"])
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.pos_ not in ("VERB", "AUX") and not _misparsed_verb(tok):
             continue
         entries: list[tuple[dict, Token | None, str]] = []
@@ -125,7 +126,7 @@ def aside_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
     """"The Polisario Front – supported by Algeria – …", "M23, backed by Rwanda,": a participle
     aside between a name and its "by" agent, whatever the parse made of it."""
     verbs = lexicon().relations["verbs"]
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.tag_ != "VBN" or tok.i < 2 or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "by":
             continue
         lemma = next((k for k in lemma_keys(tok) if k in verbs), None)
@@ -161,7 +162,7 @@ def noun_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
     """Interactions and borders named by nouns: "Russian-Algerian ties", "talks between X and Y",
     "X's border with Y", "the meeting of the presidents of X and Y"."""
     nouns = lexicon().relations["nouns"]
-    for tok in doc:
+    for tok in tokens(doc):
         key = noun_key(tok, nouns) if tok.pos_ in ("NOUN", "PROPN") else None
         if key is None:
             continue
@@ -230,7 +231,7 @@ REDUCING = {"cut", "sever", "break", "suspend", "freeze", "end", "downgrade", "r
 
 def _reduced(noun: Token) -> bool:
     """True when a relationship noun is being cut, suspended or strained."""
-    window = [noun.head] + [t for t in noun.doc[max(noun.sent.start, noun.i - 4):noun.i]]
+    window = [noun.head] + [t for t in noun.doc[max(sent_of(noun).start, noun.i - 4):noun.i]]
     return any(k in REDUCING for t in window for k in lemma_keys(t))
 
 

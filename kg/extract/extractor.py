@@ -14,6 +14,7 @@ from kg.extract.resolver import PRONOUNS, DocResolver, description_antecedent, p
 from kg.extract.standing import standing_facts
 from kg.extract.when import event_date
 from kg.ingest.document import Document
+from kg.extract.cache import sent_of
 
 
 def extract(doc: Doc, document: Document, *, namer: Namer | None = None) -> Extraction:
@@ -52,7 +53,7 @@ def extract(doc: Doc, document: Document, *, namer: Namer | None = None) -> Extr
         s, o = _metonyms(s, pred, o, namer)
         if not s.key or not o.key or s.key == o.key or not fits(s, pred, o) and pred not in _STANDING:
             continue
-        sent = trigger.sent
+        sent = sent_of(trigger)
         key = (s.key, pred, o.key, sent.start_char)
         if key in seen:
             continue

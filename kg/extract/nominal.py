@@ -20,13 +20,14 @@ from kg.extract.args import MentionOf, asserted, mentions_for, subjects
 from kg.extract.events import SYMMETRIC, Candidate, fits
 from kg.extract.lexicon import lexicon, noun_key
 from kg.extract.shallow import left_actors
+from kg.extract.cache import tokens
 
 
 def nominal_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
     """Interaction candidates from event nouns (see module docstring)."""
     lex = lexicon().relations
     table = {k: v for k, v in lex["event_nouns"].items() if not k.startswith("_")}
-    for tok in doc:
+    for tok in tokens(doc):
         key = noun_key(tok, table) if tok.pos_ in ("NOUN", "PROPN") else None
         if key is None:
             continue

@@ -17,6 +17,7 @@ from kg.extract.mentions import Mention
 from kg.extract.model import Entity, Extraction
 from kg.extract.naming import Namer
 from kg.resolve.gazetteer import normalize
+from kg.extract.cache import sent_of
 
 PRONOUNS = {"he": "Person", "she": "Person", "him": "Person", "her": "Person", "his": "Person"}
 
@@ -119,7 +120,7 @@ class DocResolver:
         """A bare title ("Foreign Minister Ishaq Dar") in a sentence that names one state only."""
         if self.doc is None or m.office is None:
             return None
-        sent = self.doc[m.start].sent
+        sent = sent_of(self.doc[m.start])
         states = {iso3 for span in self.doc.spans.get("gazetteer", [])
                   if sent.start <= span.start < sent.end and span.label_ in ("country", "adjective")
                   for iso3 in [span.id_]}
@@ -189,7 +190,7 @@ def pronoun_antecedent(doc: Doc, token_i: int, mentions_by_token: list[Mention |
     the same sentence; otherwise (and failing that) the last person named as a subject within
     the two sentences before."""
     token = doc[token_i]
-    sent_start = token.sent.start
+    sent_start = sent_of(token).start
     if token.lower_ in ("his", "her"):
         for i in range(token_i - 1, sent_start - 1, -1):
             m = mentions_by_token[i]
@@ -226,7 +227,7 @@ def description_antecedent(doc: Doc, token_i: int, mentions_by_token: list[Menti
         return None
     clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
     own_subjects = {c.i for c in clause.children if c.dep_.startswith("nsubj")} if clause is not None else set()
-    earliest = doc[max(0, token.sent.start - 1)].sent.start if token.sent.start > 0 else 0
+    earliest = sent_of(doc[max(0, sent_of(token).start - 1)]).start if sent_of(token).start > 0 else 0
     for i in range(token_i - 1, earliest - 1, -1):
         m = mentions_by_token[i]
         if m is not None and m.cls == wanted and m.key and m.kind in ("name", "place") and not m.dateline \

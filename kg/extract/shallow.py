@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from kg.extract.args import MentionOf, unique
 from kg.extract.mentions import Mention
+from kg.extract.cache import sent_of
 
 GAP_LEFT = {"AUX", "ADV", "PART"}
 GAP_RIGHT = {"DET", "ADJ", "NUM", "PRON"}
@@ -32,7 +33,7 @@ def left_actors(verb: Token, mention_of: MentionOf, *, through: frozenset[str] =
     if i >= 0 and doc[i].lower_ == "to" and doc[i].pos_ == "PART":
         return []  # "arrived in Russia to meet …": the name before an infinitive is not its subject
     steps = 0
-    while i >= verb.sent.start and steps < MAX_LEFT:
+    while i >= sent_of(verb).start and steps < MAX_LEFT:
         tok = doc[i]
         m = mention_of(tok)
         if m is not None and m.kind != "adjective":
@@ -69,7 +70,7 @@ def _coordinated_left(tok: Token, first: Mention, mention_of: MentionOf) -> list
     found = [first]
     doc = tok.doc
     i = _mention_start(tok, first) - 1
-    while i > tok.sent.start:
+    while i > sent_of(tok).start:
         if doc[i].text == "," or doc[i].lower_ in ("and", "or"):
             prev = doc[i - 1]
             if doc[i].lower_ == "and" and prev.text == ",":
@@ -96,7 +97,7 @@ def right_parties(verb: Token, slots: list[str], mention_of: MentionOf) -> list[
     i = verb.i + 1
     steps = 0
     seen_noun = False
-    while i < verb.sent.end and steps < MAX_RIGHT + (3 if preps else 0):
+    while i < sent_of(verb).end and steps < MAX_RIGHT + (3 if preps else 0):
         tok = doc[i]
         m = mention_of(tok)
         if m is not None and m.kind == "adjective":
@@ -107,9 +108,9 @@ def right_parties(verb: Token, slots: list[str], mention_of: MentionOf) -> list[
             return unique(_coordinated_right(tok, m, mention_of))
         if tok.lower_ in preps:
             j = i + 1
-            while j < verb.sent.end and doc[j].pos_ in GAP_RIGHT and j - i <= 3:
+            while j < sent_of(verb).end and doc[j].pos_ in GAP_RIGHT and j - i <= 3:
                 j += 1
-            m = mention_of(doc[j]) if j < verb.sent.end else None
+            m = mention_of(doc[j]) if j < sent_of(verb).end else None
             if m is not None and _possessor(doc, m):
                 return []  # "from Israel's NSO Group": the possessor is not the party
             if m is not None:
@@ -133,13 +134,13 @@ def _coordinated_right(tok: Token, first: Mention, mention_of: MentionOf) -> lis
     found = [first]
     doc = tok.doc
     i = max(first.end, tok.i + 1)
-    while i + 1 < tok.sent.end and (doc[i].text == "," or doc[i].lower_ in ("and", "or")):
+    while i + 1 < sent_of(tok).end and (doc[i].text == "," or doc[i].lower_ in ("and", "or")):
         j = i + 1
         if doc[j].lower_ == "and":
             j += 1
-        while j < tok.sent.end and doc[j].lower_ == "the":
+        while j < sent_of(tok).end and doc[j].lower_ == "the":
             j += 1
-        if j >= tok.sent.end:
+        if j >= sent_of(tok).end:
             break
         m = mention_of(doc[j])
         if m is None:

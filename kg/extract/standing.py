@@ -14,6 +14,7 @@ from kg.extract.lexicon import lexicon
 from kg.extract.mentions import Mention
 from kg.extract.naming import Namer
 from kg.extract.places import located_in
+from kg.extract.cache import tokens
 
 STATE_ORGANS = {"GovernmentBody", "ArmedForce"}
 STATE_FORCE_WORDS = {"army", "armed", "forces", "force", "navy", "guard", "guards", "military", "staff"}
@@ -131,7 +132,7 @@ def sub_bodies(mentions: list[Mention], doc: Doc, namer: Namer) -> Iterator[Cand
 def _appositions(doc: Doc, mention_of: MentionOf, namer: Namer) -> Iterator[Candidate]:
     """"Bazoum, the president of Niger", "supports Bazoum as the legitimate president"."""
     offices = lexicon().offices
-    for tok in doc:
+    for tok in tokens(doc):
         person = mention_of(tok)
         if person is None or person.cls != "Person" or not person.key:
             continue
@@ -171,7 +172,7 @@ def _role_country(person: Mention, office: str, namer: Namer) -> Mention | None:
 
 def _membership(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
     """"Algeria, a member of the African Union", "Sweden joined NATO"."""
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.lemma_.lower() == "join" and tok.pos_ == "VERB" and asserted(tok):
             orgs = [m for c in deps.direct_objects(tok) for m in mentions_for(c, mention_of)]
             for s in subjects(tok, mention_of):
@@ -250,7 +251,7 @@ def _office_appositions(doc: Doc, mentions: list[Mention], mention_of: MentionOf
 
 def _party_of(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
     """"Bazoum's PNDS party", "the ruling party of Erdogan": a person's party."""
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.lower_ not in ("party", "movement") or tok.i < 2:
             continue
         org = mention_of(doc[tok.i - 1]) or mention_of(tok)
@@ -264,7 +265,7 @@ def _party_of(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
 def _member_lists(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
     """Token patterns that hold whatever the parse: "NATO members Turkey and Hungary",
     "fellow ECOWAS member states Ghana and Senegal", "member states of the AU such as Kenya"."""
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.lower_ not in MEMBER_WORDS:
             continue
         j = tok.i + 1
@@ -307,7 +308,7 @@ def _list_at(doc: Doc, j: int, mention_of: MentionOf) -> list[Mention]:
 
 def _located(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
     """"Tillaberi, in western Niger", "Goma, North Kivu", "the town of X in Y"."""
-    for tok in doc:
+    for tok in tokens(doc):
         place = mention_of(tok)
         if place is None or place.cls != "Location" or not place.key:
             continue
@@ -322,7 +323,7 @@ def _located(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
 
 def _border_verbs(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
     """"Algeria borders Niger"."""
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.lemma_.lower() == "border" and tok.pos_ == "VERB" and asserted(tok):
             objs = [m for c in deps.direct_objects(tok) for m in mentions_for(c, mention_of)]
             for s in subjects(tok, mention_of):

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from spacy.tokens import Token
 
 from kg.ingest.dates import find_date
+from kg.extract.cache import sent_of
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
@@ -33,7 +34,7 @@ def event_date(trigger: Token, default: date | None) -> date | None:
     weekday = _weekday(trigger)
     if weekday is not None and default is not None:
         return default - timedelta(days=(default.weekday() - weekday) % 7)
-    for ent in trigger.sent.ents:
+    for ent in sent_of(trigger).ents:
         if ent.label_ != "DATE" and not _YEAR.match(ent.text):
             continue
         if not (ent.root.is_ancestor(trigger) or trigger.is_ancestor(ent.root) or ent.root.head == trigger

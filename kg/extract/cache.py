@@ -1,0 +1,31 @@
+"""Per-document caches for the rules: spaCy makes a new `Token` object on every access and
+`Token.sent` walks the document's sentences, so the rules share one list of tokens and one
+token → sentence table per document."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+_TOKENS = "kg_tokens"
+_SENTS = "kg_sent_of"
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """The document's tokens, made once."""
+    cached = doc.user_data.get(_TOKENS)
+    if cached is None or len(cached) != len(doc):
+        cached = doc.user_data[_TOKENS] = list(doc)
+    return cached
+
+
+def sent_of(token: Token) -> Span:
+    """The sentence of `token` (what `token.sent` gives, without walking the document)."""
+    doc = token.doc
+    table = doc.user_data.get(_SENTS)
+    if table is None or len(table) != len(doc):
+        table = [None] * len(doc)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                table[i] = sent
+        doc.user_data[_SENTS] = table
+    return table[token.i]
