@@ -112,3 +112,19 @@ def test_extract_relations_dateline_is_a_place_not_an_actor(nlp):
 def test_extract_relations_bare_title_takes_the_state_of_its_sentence(nlp):
     found = facts(nlp, "Foreign Minister Ade Bello said Nigeria would not attend.")
     assert ("Ade Bello", "leaderOf", "Ministry of Foreign Affairs of Nigeria") in found
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    ("Nigeria called on Niger to release the president.", ("Nigeria", "appealsTo", "Niger"), None),
+    ("Kenya urged Uganda to reopen the border.", ("Kenya", "appealsTo", "Uganda"), None),
+    ("Kenya called Uganda's president on Monday.", None, ("Kenya", "appealsTo", "Uganda")),
+    ("Ruto said on Tuesday during a meeting with Ugandan Ambassador to Kenya Paul Okello that trade would grow.",
+     ("William Ruto", "meetsWith", "Paul Okello"), None),
+])
+def test_extract_relations_appeals_and_framed_meetings(nlp, text, expected, absent):
+    text = "Kenyan President William Ruto spoke.\n\n" + text if "Ruto" in text else text
+    found = facts(nlp, text)
+    if expected:
+        assert expected in found
+    if absent:
+        assert absent not in found

@@ -59,6 +59,14 @@ def verb_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
                     key = f"{lemma} {child.lower_}"
                     entries.append((light[key], None, f"phrasal:{key.replace(' ', '_')}"))
                     break
+        if not entries:  # UD has no particle for "call on X": the preposition sits on X
+            for word, obj in deps.prep_objects(tok):
+                if obj.ent_type_ in ("DATE", "TIME") or obj.lower_ in WEEKDAYS or obj.like_num:
+                    continue
+                key = next((f"{lemma} {word}" for lemma in lemmas if f"{lemma} {word}" in light), None)
+                if key is not None:
+                    entries.append((light[key], None, f"phrasal:{key.replace(' ', '_')}"))
+                    break
         lemma = next((k for k in lemmas if k in verbs), None)
         if not entries and lemma is not None:
             entry = verbs[lemma]
@@ -225,6 +233,7 @@ def _possessor_of(noun: Token, mention_of: MentionOf) -> Mention | None:
     return None
 
 
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 REDUCING = {"cut", "sever", "break", "suspend", "freeze", "end", "downgrade", "reduce", "rupture", "halt",
             "sour", "strain", "worsen", "deteriorate", "damage"}
 

@@ -20,7 +20,7 @@ from kg.extract.args import MentionOf, asserted, mentions_for, subjects
 from kg.extract.events import SYMMETRIC, Candidate, fits
 from kg.extract.lexicon import lexicon, noun_key
 from kg.extract.shallow import left_actors
-from kg.extract.cache import tokens
+from kg.extract.cache import sent_of, tokens
 
 
 def nominal_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
@@ -37,7 +37,13 @@ def nominal_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
             continue
         governor = _clause_verb(tok)
         if governor is not None and not asserted(governor):
-            continue
+            root = sent_of(tok).root
+            # a time or occasion phrase the parser hung on a hedged subordinate clause
+            # ("X said during a meeting with Y that trade would grow") belongs to the main clause
+            if root != governor and _framed(tok, governor, lex["frame_preps"]) and asserted(root):
+                governor = root
+            else:
+                continue
         patients = _patients(tok, entry, mention_of)
         rel, cameo = entry["rel"], entry.get("cameo")
         rule = f"noun-event:{key}"
@@ -87,7 +93,10 @@ def _agents(noun: Token, entry: dict, governor: Token | None, mention_of: Mentio
     if noun.dep_ in deps.DOBJ and governor.lemma_.lower() in lex["agent_verbs"]:
         return subjects(governor, mention_of)
     if not entry.get("agent_verbs_only") and _framed(noun, governor, lex["frame_preps"]):
-        return subjects(governor, mention_of)
+        found = subjects(governor, mention_of)
+        if not found:  # "X said … during a meeting with Y": the frame may hang off a lower clause
+            found = subjects(sent_of(noun).root, mention_of)
+        return found
     return []
 
 
