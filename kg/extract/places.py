@@ -68,6 +68,22 @@ def place_mentions(doc: Doc, countries, taken) -> list[Mention]:
         end = _name_run(doc, j, taken, countries)
         if j < end < len(doc) and doc[end].lower_ in ADMIN_NOUNS:
             out.append(_place(doc, j, end + 1, iso3, doc[end].lower_))
+    out += _admin_after_in(doc, countries, taken)
+    return out
+
+
+def _admin_after_in(doc: Doc, countries, taken) -> list[Mention]:
+    """"… in the Anantnag district", "… in Mosul province": an administrative unit named with
+    its kind (the place it contains comes from the mention before "in")."""
+    out = []
+    for i in range(1, len(doc) - 2):
+        if doc[i].lower_ != "in":
+            continue
+        j = i + 1 + (doc[i + 1].lower_ == "the")
+        j = _skip_modifiers(doc, j)
+        end = _name_run(doc, j, taken, countries)
+        if j < end < len(doc) and doc[end].lower_ in ADMIN_NOUNS and not any(taken[j:end + 1]):
+            out.append(_place(doc, j, end + 1, None, doc[end].lower_))
     return out
 
 
@@ -93,6 +109,14 @@ def located_in(doc: Doc, mentions: list[Mention], namer) -> Iterator[tuple]:
             yield m, Mention(m.start, m.end, c.name, "Country", country=m.country, wikidata=c.wikidata), \
                 doc[m.start], "place:pattern"
             continue
+        # "Pahalgam in the Anantnag district": a place inside an administrative unit
+        j = m.end
+        if j + 1 < len(doc) and doc[j].lower_ == "in":
+            k = j + 1 + (doc[j + 1].lower_ == "the")
+            k = _skip_modifiers(doc, k)
+            inner = by_start.get(k)
+            if inner is not None and inner.kind == "place" and inner.key != m.key:
+                yield m, inner, doc[m.start], "place:in-unit"
         # "Timbuktu, in northern Mali", "Goma, North Kivu", "Asmara, the capital of Eritrea"
         j = m.end
         if j < len(doc) and doc[j].text == ",":

@@ -97,7 +97,7 @@ def right_parties(verb: Token, slots: list[str], mention_of: MentionOf) -> list[
     i = verb.i + 1
     steps = 0
     seen_noun = False
-    while i < sent_of(verb).end and steps < MAX_RIGHT + (3 if preps else 0):
+    while i < sent_of(verb).end and steps < MAX_RIGHT + (5 if preps else 0):
         tok = doc[i]
         m = mention_of(tok)
         if m is not None and m.kind == "adjective":
