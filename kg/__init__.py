@@ -1,5 +1,6 @@
 """geokg: explainable geopolitical knowledge graphs from news articles."""
 
+from kg import query
 from kg.about import __version__
 from kg.analysis import to_networkx
 from kg.build import BuildResult, build, build_graph
@@ -11,4 +12,4 @@ from kg.nlp.pipeline import load_pipeline
 from kg.store import open_store
 
 __all__ = ["BuildResult", "Document", "KGError", "KnowledgeGraph", "__version__", "build",
-           "build_graph", "extract", "iter_documents", "load_pipeline", "open_store", "to_networkx"]
+           "build_graph", "extract", "iter_documents", "load_pipeline", "open_store", "query", "to_networkx"]

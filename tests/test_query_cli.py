@@ -14,7 +14,9 @@ from rdflib import Graph
 
 from kg.cli import cli
 from kg.cli._util import run_cli
-from test_query_world import world_path  # noqa: F401 (fixture)
+import test_query_world
+
+world_path = test_query_world.world_path  # the shared fixtures
 
 SUPPORTS = "SELECT ?who ?whom WHERE { ?who geo:supports ?whom } ORDER BY ?who ?whom"
 
@@ -29,7 +31,8 @@ def test_cli_query_text_prints_csv_when_piped(capsys, world_path):
     code, out, err = _run(capsys, "query", SUPPORTS, "--store", str(world_path))
     assert code == 0, err
     rows = list(csv.reader(io.StringIO(out)))
-    assert rows[0] == ["who", "whom"] and ["https://geokg.org/id/Algeria", "https://geokg.org/id/Mohamed_Bazoum"] in rows
+    assert rows[0] == ["who", "whom"]
+    assert ["https://geokg.org/id/Algeria", "https://geokg.org/id/Mohamed_Bazoum"] in rows
 
 
 def test_cli_query_table_json_tsv_xml(capsys, world_path):

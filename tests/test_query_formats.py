@@ -49,8 +49,8 @@ def test_formats_csv_plain_values_quoted_crlf():
 def test_formats_tsv_terms_in_ntriples_syntax():
     lines = formats.to_tsv(COLUMNS, ROWS).splitlines()
     assert lines[0] == "?who\t?said\t?when"
-    assert lines[1].split("\t") == ["<https://geokg.org/id/C%C3%B4te_d%27Ivoire>", '"He said \\"no\\",\\nthen\\tleft"@en',
-                                    f'"2023-08-02"^^<{XSD}date>']
+    assert lines[1].split("\t") == ["<https://geokg.org/id/C%C3%B4te_d%27Ivoire>",
+                                    '"He said \\"no\\",\\nthen\\tleft"@en', f'"2023-08-02"^^<{XSD}date>']
     assert lines[2] == "_:b0\t\t"
     assert formats.boolean_text(True, "tsv") == "?_askResult\ntrue\n"
 
@@ -107,6 +107,7 @@ def test_scanner_query_forms_and_positions():
 
 def test_scanner_explains_parser_positions():
     text = "SELECT ?x WHERE {\n  ?x ?y\n}"
-    assert explain_syntax_error("error at 3:1: expected OPTIONAL", text) == "line 3, column 1: expected OPTIONAL (near '}')"
+    explained = explain_syntax_error("error at 3:1: expected OPTIONAL", text)
+    assert explained == "line 3, column 1: expected OPTIONAL (near '}')"
     assert explain_syntax_error("error at 1:3: bad", "SELEC x") == "column 3: bad (near 'SELEC x')"
     assert explain_syntax_error("no position", text) == "no position"

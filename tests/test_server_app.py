@@ -20,7 +20,10 @@ from rdflib import Graph
 
 from kg.server import make_app
 from kg.server.app import LOOPBACK_HOSTS, STATIC
-from test_query_world import BASE, world, world_path  # noqa: F401 (fixtures)
+from test_query_world import BASE
+import test_query_world
+
+world, world_path = test_query_world.world, test_query_world.world_path  # the shared fixtures
 
 SUPPORTS = "SELECT ?who ?whom WHERE { ?who geo:supports ?whom } ORDER BY ?who ?whom"
 CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -30,7 +33,8 @@ def call(app, method: str = "GET", path: str = "/sparql", *, params: dict | None
          content_type: str | None = None, headers: dict | None = None) -> tuple[int, dict, bytes]:
     """One request through the WSGI app: status, headers, body."""
     data = body.encode() if isinstance(body, str) else body
-    environ = {"REQUEST_METHOD": method, "PATH_INFO": path, "QUERY_STRING": urllib.parse.urlencode(params or {}, doseq=True),
+    query = urllib.parse.urlencode(params or {}, doseq=True)
+    environ = {"REQUEST_METHOD": method, "PATH_INFO": path, "QUERY_STRING": query,
                "wsgi.input": io.BytesIO(data), "CONTENT_LENGTH": str(len(data)) if data else "",
                "HTTP_HOST": "127.0.0.1:8000"}
     if content_type:
@@ -62,7 +66,8 @@ def bindings(body: bytes) -> list[dict]:
 def test_server_get_select_answers_json_by_default(app):
     status, headers, body = call(app, params={"query": SUPPORTS})
     assert status == 200 and headers["Content-Type"].startswith("application/sparql-results+json")
-    assert {"who": {"type": "uri", "value": BASE + "Russia"}, "whom": {"type": "uri", "value": BASE + "Mali"}} in bindings(body)
+    pair = {"who": {"type": "uri", "value": BASE + "Russia"}, "whom": {"type": "uri", "value": BASE + "Mali"}}
+    assert pair in bindings(body)
 
 
 def test_server_post_form_and_direct_body(app):
@@ -116,7 +121,8 @@ def test_server_dataset_parameters(app):
     one = {"query": "SELECT ?who WHERE { ?who geo:supports ?whom }", "default-graph-uri": BASE + "doc/wire-3"}
     status, _, body = call(app, params=one)
     assert status == 200 and [b["who"]["value"] for b in bindings(body)] == [BASE + "Algeria"]
-    named = {"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s geo:borders ?o } }", "named-graph-uri": BASE + "doc/wire-1"}
+    named = {"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s geo:borders ?o } }",
+             "named-graph-uri": BASE + "doc/wire-1"}
     status, _, body = call(app, params=named)
     assert [b["g"]["value"] for b in bindings(body)] == [BASE + "doc/wire-1"]
 
@@ -199,13 +205,45 @@ def test_server_survives_a_dead_worker(world):
         (pid,) = fragile.runner.pids()
         os.kill(pid, signal.SIGKILL)
         status, _, body = call(fragile, params={"query": SUPPORTS})
-        assert status == 500 and body.startswith(b"E172 the query worker failed")
+        assert status == 500 and body.startswith(b"E172 the query worker failed (it was stopped by signal 9)")
         deadline = time.monotonic() + 30
         while call(fragile, params={"query": SUPPORTS})[0] != 200:
             assert time.monotonic() < deadline
             time.sleep(0.1)
     finally:
         fragile.close()
+
+
+def test_server_memory_limit_stops_a_greedy_query(world):
+    greedy = make_app(world, workers=1, timeout=30, memory_mb=1024)
+    try:
+        status, _, body = call(greedy, params={"query": "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } "
+                                                        "ORDER BY ?a ?d ?g"})
+        assert status == 500 and b"E172 the query worker failed (it ran out of memory" in body
+        deadline = time.monotonic() + 30
+        while call(greedy, params={"query": "ASK { ?s ?p ?o }"})[0] != 200:
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+    finally:
+        greedy.close()
+
+
+def test_server_checkpoint_is_removed_and_stale_ones_too(tmp_path):
+    from kg.store import open_store
+    from test_query_world import build_world
+
+    folder = build_world(tmp_path / "store")
+    stale = folder / ".geokg-serve-999999999-old"
+    (stale / "db").mkdir(parents=True)
+    with open_store(folder, create=False) as store:
+        served = make_app(store, workers=1)
+        try:
+            assert not stale.exists()
+            (mine,) = folder.glob(".geokg-serve-*")
+            assert mine.name.startswith(f".geokg-serve-{os.getpid()}-") and served.database.parent == mine
+        finally:
+            served.close()
+    assert not list(folder.glob(".geokg-serve-*"))
 
 
 def test_server_answers_concurrent_requests(app):
@@ -231,8 +269,8 @@ def test_server_lists_and_runs_saved_questions(app):
     (row,) = bindings(body)
     assert status == 200 and row["supporter"]["value"] == "Algeria" and row["evidence"]["value"] == "2"
     assert "actor" not in json.loads(body)["head"]["vars"]
-    status, headers, body = call(app, path="/questions/paths", params={"from": "Russian Federation", "to": "Côte d'Ivoire",
-                                                                         "format": "csv"})
+    between = {"from": "Russian Federation", "to": "Côte d'Ivoire", "format": "csv"}
+    status, headers, body = call(app, path="/questions/paths", params=between)
     assert status == 200 and "Russia —supports→ Mali ←borders— Niger ←supports— Côte d'Ivoire" in body.decode()
     status, _, body = call(app, "POST", path="/questions/timeline", body="actor=Niger",
                            content_type="application/x-www-form-urlencoded")

@@ -159,13 +159,12 @@ def query_cmd(sparql: str | None, query_file: str | None, name: str | None, para
     Saved questions (--list) take their parameters with --param; an entity parameter
     accepts any of its names ("Russian Federation" finds Russia).
 
+    \b
     Example:
         kg query 'SELECT ?who ?whom WHERE { ?who geo:supports ?whom }'
-
+        kg query --list
         kg query --name relations --param actor=Algeria
-
         kg query --name paths --param from=Russia --param to=Niger --format json
-
         kg query -f question.rq --store graphs/news --format csv > answer.csv
     """
     if list_only:

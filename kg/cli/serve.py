@@ -21,7 +21,7 @@ from kg.store.options import StoreOptions, store_options
               metavar="BYTES", help="Largest request body accepted (HTTP 413 above).")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
               help="Query worker processes (queries run in parallel up to this number).")
-@click.option("--max-memory", default=2048, show_default=True, type=click.IntRange(min=256), metavar="MB",
+@click.option("--max-memory", default=2048, show_default=True, type=click.IntRange(min=768), metavar="MB",
               help="Memory limit of each worker; a query that needs more fails (HTTP 500) and the worker restarts.")
 @click.option("--cors", "cors_origin", default=None, metavar="ORIGIN",
               help="Let pages from ORIGIN (e.g. https://yasgui.triply.cc, or *) query the endpoint.")
@@ -37,10 +37,12 @@ def serve_cmd(store: StoreOptions, host: str, port: int, timeout: float, max_row
     The endpoint is read-only: updates get 403, SERVICE and LOAD are refused, each query runs in
     a worker process that is stopped after --timeout. Stop it with Ctrl-C.
 
+    \b
     Example:
         kg serve --store graphs/news --port 8000
-
-        curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s geo:supports ?o }' http://127.0.0.1:8000/sparql
+        curl -H 'Accept: text/csv' --data-urlencode \\
+             'query=SELECT * WHERE { ?s geo:supports ?o }' http://127.0.0.1:8000/sparql
+        curl 'http://127.0.0.1:8000/questions/supporters?actor=Niger&format=csv'
     """
     from kg.server import make_app, serve
 

@@ -47,7 +47,7 @@ class QueryErrors:
     E170 = "E170 cannot listen on {host}:{port} ({why}). Pass another --port (0 picks a free one)."
     E171 = ("E171 all {workers} query workers stayed busy for {seconds:g} s; try again shortly, or "
             "start the server with more --workers.")
-    E172 = "E172 the query worker failed ({why}); the query was not answered. Try again."
+    E172 = "E172 the query worker failed ({why}); the query was not answered."
     E173 = "E173 the request body is larger than the limit of {limit} bytes (--max-body)."
     E174 = "E174 {what}"
     E175 = "E175 no result format for {accept!r} on a {form} query; the server offers: {choices}."

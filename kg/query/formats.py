@@ -190,7 +190,7 @@ def table(columns: Sequence[str], rows: Sequence[Row], *, width: int = 120,
     widths = _fit(natural, max(width - gap * (len(columns) - 1), 6 * len(columns)))
 
     def line(values: Sequence[str]) -> str:
-        parts = [(v if len(v) <= w else v[:max(w - 1, 0)] + "…").ljust(w) for v, w in zip(values, widths)]
+        parts = [(v if len(v) <= w else v[:max(w - 1, 0)] + "…").ljust(w) for v, w in zip(values, widths, strict=True)]
         return (" " * gap).join(parts).rstrip()
 
     out = [line(list(columns)), line(["─" * w for w in widths])]

@@ -97,7 +97,7 @@ class QueryResult:
 
     def to_dicts(self) -> list[dict[str, Any]]:
         """Rows as dicts of Python values (`pandas.DataFrame(result.to_dicts())`)."""
-        return [dict(zip(self.columns, row)) for row in self.rows]
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
     def to_dataframe(self) -> Any:
         """The rows as a `pandas.DataFrame` (pandas must be installed)."""

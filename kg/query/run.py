@@ -58,34 +58,36 @@ def values_block(bindings: Mapping[str, Node]) -> str:
     return f"VALUES ({names}) {{ ({' '.join(nt(v) for v in bindings.values())}) }}"
 
 
-def where_starts(sparql: str) -> list[int]:
-    """Offsets just inside each `WHERE {` of the query, outermost first (none for the
-    `CONSTRUCT WHERE { … }` short form, whose pattern must stay a plain template)."""
+def where_starts(sparql: str) -> list[tuple[int, int]]:
+    """Each `WHERE {` of the query: the offset just inside its brace and how deeply it is
+    nested (0: the query's own). None for the `CONSTRUCT WHERE { … }` short form, whose
+    pattern must stay a plain template."""
     scrubbed = scrub(sparql)
     found = []
     for match in _WHERE.finditer(scrubbed):
-        if re.search(r"\bCONSTRUCT\s*$", scrubbed[:match.start()], re.IGNORECASE):
+        before = scrubbed[:match.start()]
+        if re.search(r"\bCONSTRUCT\s*$", before, re.IGNORECASE):
             return []
-        found.append(match.end())
+        found.append((match.end(), before.count("{") - before.count("}")))
     return found
 
 
 def inject_values(sparql: str, bindings: Mapping[str, Node], *, every: bool = False) -> str | None:
-    """`sparql` with a VALUES block opening its WHERE group (with `every`, each WHERE group:
-    sub-selects too), or None when it has none.
+    """`sparql` with a VALUES block opening its own WHERE group (with `every`, each WHERE
+    group: sub-selects too), or None when it has no such group.
 
     This is how parameters are bound: the block is written from RDF terms (N-Triples syntax,
     escaped), never from what the user typed, and being first in the group it joins before
     everything else, so triple patterns start from the bound terms and FILTERs see them (the
     semantics of rdflib's `initBindings`).
     """
-    starts = where_starts(sparql)
+    starts = [at for at, depth in where_starts(sparql) if every or depth == 0]
     if not starts:
         return None
     if not bindings:
         return sparql
     block = f" {values_block(bindings)} "
-    for at in sorted(starts if every else starts[:1], reverse=True):
+    for at in sorted(starts, reverse=True):
         sparql = sparql[:at] + block + sparql[at:]
     return sparql
 

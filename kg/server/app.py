@@ -111,8 +111,10 @@ class SparqlApp:
         path = environ.get("PATH_INFO") or "/"
         method = environ.get("REQUEST_METHOD", "GET").upper()
         if method == "OPTIONS":
-            return 204, [("Allow", "GET, HEAD, POST, OPTIONS"), ("Access-Control-Allow-Methods", "GET, POST, OPTIONS"),
-                         ("Access-Control-Allow-Headers", "Content-Type, Accept"), ("Access-Control-Max-Age", "600")], b""
+            return 204, [("Allow", "GET, HEAD, POST, OPTIONS"),
+                         ("Access-Control-Allow-Methods", "GET, POST, OPTIONS"),
+                         ("Access-Control-Allow-Headers", "Content-Type, Accept"),
+                         ("Access-Control-Max-Age", "600")], b""
         if path == "/sparql":
             return self.sparql(environ)
         if path in ("/questions", "/questions/"):
@@ -122,7 +124,8 @@ class SparqlApp:
             return self.question(environ, path[len("/questions/"):])
         self._only_get(method)
         if path == "/":
-            return 200, [("Content-Type", "text/html; charset=utf-8"), ("Content-Security-Policy", VIEW_CSP)], self.view()
+            headers = [("Content-Type", "text/html; charset=utf-8"), ("Content-Security-Policy", VIEW_CSP)]
+            return 200, headers, self.view()
         if path in ("/query", "/query/", "/query.html"):
             return self._static("query.html")
         if path.startswith("/static/"):

@@ -4,9 +4,10 @@
 embedded store (`checkpoint`: a RocksDB checkpoint, hard links beside the store, made once at
 start-up), opened read-only. Workers never read the live database: its owner may compact it
 in the background after opening, deleting files a read-only reader still lists. The server
-keeps the store itself open, so no one can write to it while it serves. A request takes an idle worker (waiting at most the time limit),
-sends the query and waits for the answer; past the time limit the worker is killed, so a
-runaway query stops using CPU and memory at once, and a fresh worker takes its place.
+keeps the store itself open, so no one can write to it while it serves. A request takes an
+idle worker (waiting at most the time limit), sends the query and waits for the answer; past
+the time limit the worker is killed, so a runaway query stops using CPU and memory at once,
+and a fresh worker takes its place.
 
 `ThreadRunner` serves stores that are SPARQL servers themselves: the query goes through the
 store's client in a thread; past the time limit the request is answered with an error, and
@@ -69,13 +70,17 @@ class Job:
 
 
 def _alive(pid: int) -> bool:
+    """True while process `pid` runs (a zombie, on Linux, counts as gone)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except OSError:
         return True
-    return True
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True
 
 
 def checkpoint(store: Any) -> Path | None:
@@ -152,8 +157,9 @@ class WorkerProcess:
         data = len(payload).to_bytes(HEADER_SIZE, "big") + payload
         try:
             self.proc.stdin.write(data)  # type: ignore[union-attr]  (blocking pipe: written whole)
-        except (BrokenPipeError, OSError) as e:
-            raise WorkerGone(f"cannot write to the worker ({e})") from None
+        except OSError as e:
+            reason = self._exit_reason() if self.proc.poll() is not None or isinstance(e, BrokenPipeError) else str(e)
+            raise WorkerGone(reason) from None
 
     def _read_exact(self, size: int, deadline: float) -> bytes:
         chunks, got = [], 0
@@ -166,12 +172,21 @@ class WorkerProcess:
                 raise TimeoutError
             chunk = os.read(self._out, min(size - got, 1 << 20))
             if not chunk:
-                code = self.proc.poll()
-                raise WorkerGone("it exited" + (f" with status {code}" if code is not None else "")
-                                 + (" (out of memory?)" if code in (-6, -9, 134, 137) else ""))
+                raise WorkerGone(self._exit_reason())
             chunks.append(chunk)
             got += len(chunk)
         return b"".join(chunks)
+
+    def _exit_reason(self) -> str:
+        try:
+            code = self.proc.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            return "it stopped answering"
+        if code in (-6, 134):
+            return "it ran out of memory: the query needs more than kg serve --max-memory allows"
+        if code < 0:
+            return f"it was stopped by signal {-code}"
+        return f"it exited with status {code}"
 
     def _read_frame(self, deadline: float) -> bytes:
         size = int.from_bytes(self._read_exact(HEADER_SIZE, deadline), "big")

@@ -152,7 +152,8 @@ class Worker:
                 break
             if i % 256 == 255 and time.monotonic() > deadline:
                 raise TimeoutError
-            rows.append({n: self.term(v) for n, v in zip(names, solution) if v is not None and n not in hide})
+            rows.append({n: self.term(v) for n, v in zip(names, solution, strict=True)
+                         if v is not None and n not in hide})
         fmt = request["result_format"]
         body = self.formats.write_results(fmt, shown, rows).encode("utf-8")
         return {"ok": True, "kind": "SELECT", "content_type": self.formats.RESULT_TYPES[fmt], "rows": len(rows),
