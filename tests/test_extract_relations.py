@@ -128,3 +128,14 @@ def test_extract_relations_appeals_and_framed_meetings(nlp, text, expected, abse
         assert expected in found
     if absent:
         assert absent not in found
+
+
+def test_extract_relations_one_node_per_body_and_no_pronoun_people(nlp):
+    text = ("Kenyan Defence Minister Aden Duale met Ugandan officials.\n\n"
+            "He said the Ministry of Defence of Kenya would send troops. The Ministry of Defence "
+            "also thanked Uganda. Talks between Kenya and Uganda continued.")
+    document = make_document(text, doc_id="t")
+    ex = extract(nlp(text), document)
+    assert "He" not in ex.entities
+    bodies = [k for k, e in ex.entities.items() if e.cls == "GovernmentBody"]
+    assert bodies == ["Ministry of Defence of Kenya"]

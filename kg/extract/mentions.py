@@ -368,6 +368,14 @@ def _from_entity(span: Span, namer: Namer, countries, taken: list[bool]) -> list
     if end <= start:
         return []
     sub = doc[start:end]
+    inner = [(i, countries[i]) for i in range(start, end) if i in countries]
+    if len(inner) > 1 and span.label_ in PLACE_LABELS and all(
+            doc[k].lower_ in ("and", ",", "or", "the", "&") for k in range(start, end)
+            if not any(i <= k < c_end for i, (c_end, _c, _kind) in inner)):
+        # "Russian Federation and Algeria" as one place: the states it lists
+        return [Mention(i, c_end, namer.country(iso3).name, "Country", kind="name", country=iso3,
+                        wikidata=namer.country(iso3).wikidata, surface=doc[i:c_end].text)
+                for i, (c_end, iso3, _kind) in inner]
     # a country name or adjective, exactly
     hit = countries.get(start)
     if hit and hit[0] == end:

@@ -163,6 +163,8 @@ class Namer:
         if any(lex.offices.match(doc, k, end=span.end) for k in range(start, span.end)):
             return None  # "Belarusian Ambassador": a description, not a name
         name = " ".join(name_span.text.split())
+        if len(name_span) == 1 and name_span[0].pos_ == "PRON" or name.lower() in PRONOUN_WORDS:
+            return None  # "He" taken for a name
         person = self.gaz.person(name)
         if person is not None:
             return Mention(start, span.end, person.name, "Person", wikidata=person.wikidata)
@@ -202,6 +204,9 @@ class Namer:
 _BODY_KEY = re.compile(r"^(Ministry of [A-Z][\w ]+?|Government|Armed Forces|Parliament|Presidency|Cabinet|"
                        r"Navy|Air Force|Border Service|Coast Guard|Defence and Security Forces) of (?:the )?(.+)$")
 _SHORT_DEPT = {"Foreign Affairs": "Foreign", "Internal Affairs": "Interior"}
+
+
+PRONOUN_WORDS = {"he", "she", "him", "her", "his", "they", "them", "it", "we", "i", "you", "who"}
 
 
 def _title_case(text: str) -> str:

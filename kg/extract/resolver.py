@@ -57,6 +57,7 @@ class DocResolver:
                 m.key = self._holder(m)
             if m.office and m.office[1] and m.led_cls:
                 self.led_class.setdefault(m.office[1], m.led_cls)
+        _merge_partial_names(mentions)
         states = {m.country for m in mentions if m.cls == "Country" and m.country}
         for m in mentions:
             if m.metonym is not None and m.metonym in states and not _dateline(doc, m):
@@ -165,6 +166,29 @@ class DocResolver:
             aliases |= set(_aliases(self.namer, m.key))
         entity = Entity(m.key, m.cls, {a for a in aliases if a and a != m.key}, m.wikidata)
         extraction.add_entity(entity)
+
+
+BODY_CLASSES = ("GovernmentBody", "ArmedForce", "Organization", "InternationalOrganization")
+
+
+def _merge_partial_names(mentions: list[Mention]) -> None:
+    """One node per body within a document: "Ministry of Defence" after "Ministry of Defence of
+    Russia", "National Army" after "People's National Army" are the same body when exactly one
+    fuller name in the document fits."""
+    keys = {m.key for m in mentions if m.key and m.cls in BODY_CLASSES}
+    keys |= {m.office[1] for m in mentions if m.office and m.office[1]}
+    renamed: dict[str, str] = {}
+    for key in sorted(keys):
+        fuller = [k for k in keys if k != key and (k.startswith(key + " of ") or
+                                                    len(key.split()) > 1 and k.endswith(" " + key))]
+        if len(fuller) == 1:
+            renamed[key] = fuller[0]
+    for m in mentions:
+        if m.key in renamed and m.cls in BODY_CLASSES and m.kind in ("name", "body"):
+            m.aliases.add(m.surface or m.key)
+            m.key = renamed[m.key]
+        if m.office and m.office[1] in renamed:
+            m.office = (m.office[0], renamed[m.office[1]])
 
 
 def _dateline(doc: Doc | None, m: Mention) -> bool:
