@@ -45,10 +45,6 @@ class PhraseTable:
                 best = (j + 1, value)
         return best
 
-    def match_words(self, words: list[str]) -> object | None:
-        """The value for exactly these words, or None."""
-        return self.entries.get(tuple(w.lower() for w in words))
-
 
 def _split(key: str) -> list[str]:
     out: list[str] = []

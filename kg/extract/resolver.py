@@ -32,7 +32,6 @@ class DocResolver:
         self.surnames: dict[str, str] = {}
         self.firstnames: dict[str, str] = {}
         self.acronyms: dict[str, tuple[str, str]] = {}
-        self.led_class: dict[str, str] = {}
         self.doc: Doc | None = None
 
     def resolve(self, mentions: list[Mention], extraction: Extraction, doc: Doc | None = None) -> None:
@@ -55,8 +54,6 @@ class DocResolver:
                 m.cls, m.key, m.metonym = "Person", self._surname(m.key), None
             elif m.kind == "office" and m.office:
                 m.key = self._holder(m)
-            if m.office and m.office[1] and m.led_cls:
-                self.led_class.setdefault(m.office[1], m.led_cls)
         _merge_partial_names(mentions)
         states = {m.country for m in mentions if m.cls == "Country" and m.country}
         for m in mentions:
