@@ -98,7 +98,10 @@ def _verb_candidates(verb: Token, entry: dict, noun: Token | None, rule: str,
     rel, cameo = entry["rel"], entry.get("cameo")
     subs = subjects(verb, mention_of)
     objs = objects(verb, entry["obj"], mention_of, noun=noun)
-    direct = set(id(m) for m in objects(verb, entry["obj"], mention_of, noun=noun, with_owners=False))
+    # which objects are named outright (not owners of the object: "welcomed Erdogan's agreement");
+    # only the class checks below need to know, so skip the second pass when none applies
+    direct = {id(m) for m in objects(verb, entry["obj"], mention_of, noun=noun, with_owners=False)} \
+        if entry.get("obj_classes") or entry.get("also") else {id(m) for m in objs}
     if not subs or not objs:  # the parse left a side open: look at the words around the trigger
         shallow_subs = [] if subs else left_actors(verb, mention_of)
         shallow_objs = [] if objs else right_parties(verb, entry["obj"], mention_of)

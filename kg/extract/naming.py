@@ -105,6 +105,17 @@ class Namer:
                 aliases.add(f"{adjective} {head.removesuffix(' of the').lower()}")
         return aliases
 
+    def office_target(self, office: str, iso3: str) -> tuple[str, str, str] | None:
+        """What an office of a state leads: "Minister of Defence" + RUS → the Russian ministry;
+        a head of state or government's office → the state itself. (key, class, ISO3) or None."""
+        if iso3 not in self.gaz.countries:
+            return None
+        if office.startswith("Minister of "):
+            return self.body_name("Ministry of " + office[len("Minister of "):], iso3), "GovernmentBody", iso3
+        if office in _STATE_OFFICES():
+            return self.country(iso3).name, "Country", iso3
+        return None
+
     # -- names
     def classify_name(self, span: Span, label: str, span_id: str = ""):
         """A `Mention` for a named entity span (organisation, person, place), or None."""
@@ -207,6 +218,12 @@ _SHORT_DEPT = {"Foreign Affairs": "Foreign", "Internal Affairs": "Interior"}
 
 
 PRONOUN_WORDS = {"he", "she", "him", "her", "his", "they", "them", "it", "we", "i", "you", "who"}
+
+
+@lru_cache(maxsize=1)
+def _STATE_OFFICES() -> frozenset[str]:  # noqa: N802  (a constant, computed once)
+    """Offices that lead a state (President, Prime Minister, King…), from the office lexicon."""
+    return frozenset(info["office"] for info in lexicon().offices.entries.values() if info["leads"] == "country")
 
 
 def _title_case(text: str) -> str:

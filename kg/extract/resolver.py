@@ -107,11 +107,9 @@ class DocResolver:
                 continue
             if self.when and not role.active_on(self.when) and not m.former:
                 continue
-            iso3 = role.country
-            if office.startswith("Minister of "):
-                return self.namer.body_name("Ministry of " + office[len("Minister of "):], iso3), "GovernmentBody", iso3
-            if office in ("President", "Prime Minister", "King", "Emir", "Chancellor", "Supreme Leader"):
-                return self.namer.country(iso3).name, "Country", iso3
+            target = self.namer.office_target(office, role.country)
+            if target is not None:
+                return target
         return None
 
     def _target_from_sentence(self, m: Mention) -> tuple[str, str, str] | None:
@@ -124,15 +122,7 @@ class DocResolver:
                   for iso3 in [span.id_]}
         if len(states) != 1:
             return None
-        iso3 = states.pop()
-        if iso3 not in self.namer.gaz.countries:
-            return None
-        office = m.office[0]
-        if office.startswith("Minister of "):
-            return self.namer.body_name("Ministry of " + office[len("Minister of "):], iso3), "GovernmentBody", iso3
-        if office in ("President", "Prime Minister", "King", "Emir", "Chancellor", "Supreme Leader"):
-            return self.namer.country(iso3).name, "Country", iso3
-        return None
+        return self.namer.office_target(m.office[0], states.pop())
 
     def _surname(self, name: str) -> str:
         key = normalize(name.split()[-1])
