@@ -166,12 +166,16 @@ def owners(token: Token, mention_of: MentionOf) -> list[Mention]:
 def asserted(verb: Token) -> bool:
     """False for negated, hedged, questioned, conditional or denied clauses."""
     lex = lexicon().relations
-    if sent_of(verb).text.rstrip().endswith("?"):
+    sent = sent_of(verb)
+    last = next((t for t in reversed(sent) if not t.is_space), None)  # not sent.text: O(1), not O(sentence)
+    if last is not None and last.text.endswith("?"):
         return False
-    # "If Ghana invades Togo, …": a conditional clause, whatever the parse made of it
-    for tok in verb.doc[sent_of(verb).start:verb.i]:
-        if tok.lower_ in ("if", "unless", "whether") and not any(t.text in (",", ";") for t in
-                                                                   verb.doc[tok.i:verb.i]):
+    # "If Ghana invades Togo, …": a conditional clause, whatever the parse made of it (looking back
+    # at most 100 tokens, so that a sentence without punctuation is not quadratic)
+    for tok in reversed(verb.doc[max(sent.start, verb.i - 100):verb.i]):
+        if tok.text in (",", ";"):
+            break
+        if tok.lower_ in ("if", "unless", "whether"):
             return False
     node = verb
     for _ in range(4):
