@@ -11,6 +11,7 @@ from kg.extract import deps
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import Mention
 from kg.extract.cache import sent_of
+from kg.extract.groups import group_members, is_group, reciprocal
 
 CONTROL_DEPS = {"xcomp", "advcl", "conj", "pcomp", "ccomp"}
 # nouns that stand for their state: "the presidents of Russia and Algeria", "Niger's military leaders"
@@ -57,6 +58,12 @@ def _mentions_for(token: Token, mention_of: MentionOf, *, depth: int = 0) -> lis
         m = mention_of(t)
         if m is not None and m.key:
             out.append(m)
+            continue
+        if is_group(t):  # "both countries", "the two neighbours": the pair, and nothing coordinated with it
+            return group_members(t, mention_of) if t == token else unique(out)
+        if reciprocal(t) and depth == 0:  # "X and Y accused each other"
+            verb = t.head.head if t.head.dep_ == "prep" else t.head
+            out.extend(subjects(verb, mention_of, depth=1))
             continue
         if depth < 2 and t.lower_ in PROXY_NOUNS | FORCE_NOUNS:
             for word, obj in deps.prep_objects(t):

@@ -12,6 +12,7 @@ from kg.extract.args import MentionOf, asserted, mentions_for, objects, owners, 
 from kg.extract.lexicon import lemma_keys, lexicon, noun_key
 from kg.extract.mentions import Mention
 from kg.extract.shallow import left_actors, right_parties
+from kg.extract.groups import group_members, is_group
 from kg.extract.cache import sent_of, tokens
 
 SYMMETRIC = {"borders", "meetsWith", "negotiatesWith", "cooperatesWith", "signsAgreementWith"}
@@ -184,15 +185,32 @@ def noun_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
             continue  # "cut ties with": a sanction (light verb), not cooperation
         if not asserted(tok.head if tok.dep_ in deps.DOBJ | deps.SUBJ | deps.PASS_SUBJ else tok):
             continue
+        if tok.tag_ == "NNS" and any(c.lower_ in GENERIC for c in tok.children):
+            continue  # "withstood multiple wars": no event of its own
         rel, cameo = entry["rel"], entry.get("cameo")
         parties = _noun_parties(tok, mention_of)
-        if entry.get("appos"):  # "Russia's ally Belarus", "their Rwandan allies"
-            parties += [m for c in tok.children if c.dep_ in ("appos", "flat", "compound") and c.i > tok.i
-                        for m in mentions_for(c, mention_of) if m not in parties]
+        if entry.get("appos"):  # "Russia's ally Belarus", "their Rwandan allies", "the two Russian allies"
+            members = [m for c in tok.children if c.dep_ in ("appos", "flat", "compound", "nmod:unmarked")
+                       and c.i > tok.i for m in mentions_for(c, mention_of) if m not in parties]
             nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
             m = mention_of(nxt) if nxt is not None else None
-            if m is not None and m not in parties:
-                parties.append(m)
+            if m is not None and m not in parties and m not in members:
+                members.append(m)
+            if not members and nxt is not None and nxt.text == "," and tok.i + 2 < len(tok.doc) \
+                    and mention_of(tok.doc[tok.i + 2]) is not None:  # "the two Chinese allies, Laos and Cambodia"
+                nxt = tok.doc[tok.i + 2]
+                members = [m for t in [nxt] + [c for c in tok.children if c.dep_ == "conj" and c.i > nxt.i]
+                           + [c for c in nxt.children if c.dep_ == "conj"] for m in [mention_of(t)]
+                           if m is not None and m.key]
+            if not members and is_group(tok):
+                members = group_members(tok, mention_of)
+            if parties and members:  # the owner is allied with each member, not the members with each other
+                for owner in parties:
+                    for member in members:
+                        if owner.key != member.key and fits(owner, rel, member):
+                            yield owner, rel, member, tok, f"noun:{key}", cameo, 0.75
+                continue
+            parties += members
         if rel == "borders" and len(parties) < 2:
             parties = _sharers(tok, mention_of) + parties
         rule = f"noun:{key}"
@@ -236,6 +254,7 @@ def _possessor_of(noun: Token, mention_of: MentionOf) -> Mention | None:
     return None
 
 
+GENERIC = {"multiple", "several", "many", "numerous", "past", "previous", "frequent", "repeated", "countless"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 REDUCING = {"cut", "sever", "break", "suspend", "freeze", "end", "downgrade", "reduce", "rupture", "halt",
             "sour", "strain", "worsen", "deteriorate", "damage"}
@@ -244,7 +263,8 @@ REDUCING = {"cut", "sever", "break", "suspend", "freeze", "end", "downgrade", "r
 def _reduced(noun: Token) -> bool:
     """True when a relationship noun is being cut, suspended or strained."""
     window = [noun.head] + [t for t in noun.doc[max(sent_of(noun).start, noun.i - 4):noun.i]]
-    return any(k in REDUCING for t in window for k in lemma_keys(t))
+    return any(k in REDUCING and not any(c.lower_ == "out" for c in t.children)  # "clashes broke out"
+               for t in window for k in lemma_keys(t))
 
 
 def _sharers(noun: Token, mention_of: MentionOf) -> list[Mention]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.extract.events import Candidate, aside_events, fits, noun_events, verb_events
+from kg.extract.hosts import hosted_talks
 from kg.extract.mentions import Mention, find_mentions
 from kg.extract.model import Entity, Extraction, Fact
 from kg.extract.nominal import nominal_events
@@ -48,6 +49,7 @@ def extract(doc: Doc, document: Document, *, namer: Namer | None = None) -> Extr
     candidates.extend(noun_events(doc, mention_of))
     candidates.extend(nominal_events(doc, mention_of))
     candidates.extend(aside_events(doc, mention_of))
+    candidates.extend(hosted_talks(doc, mention_of))
     seen: set[tuple[str, str, str, int]] = set()
     for s, pred, o, trigger, rule, cameo, confidence in candidates:
         s, o = _metonyms(s, pred, o, namer)

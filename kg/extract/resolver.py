@@ -19,7 +19,9 @@ from kg.extract.naming import Namer
 from kg.resolve.gazetteer import normalize
 from kg.extract.cache import sent_of
 
-PRONOUNS = {"he": "Person", "she": "Person", "him": "Person", "her": "Person", "his": "Person"}
+PRONOUNS = {"he": "Person", "she": "Person", "him": "Person", "her": "Person", "his": "Person", "its": "Country",
+            "their": "Organization"}
+ACTOR_PRONOUNS = {"its", "their"}
 
 
 class DocResolver:
@@ -202,6 +204,8 @@ def pronoun_antecedent(doc: Doc, token_i: int, mentions_by_token: list[Mention |
     the two sentences before."""
     token = doc[token_i]
     sent_start = sent_of(token).start
+    if token.lower_ in ACTOR_PRONOUNS:
+        return _actor_antecedent(doc, token_i, sent_start, mentions_by_token)
     if token.lower_ in ("his", "her"):
         for i in range(token_i - 1, sent_start - 1, -1):
             m = mentions_by_token[i]
@@ -211,6 +215,25 @@ def pronoun_antecedent(doc: Doc, token_i: int, mentions_by_token: list[Mention |
     for i in range(token_i - 1, earliest - 1, -1):
         m = mentions_by_token[i]
         if m is not None and m.cls == "Person" and m.key and doc[i].dep_ in ("nsubj", "nsubjpass"):
+            return m
+    return None
+
+
+def _actor_antecedent(doc: Doc, token_i: int, sent_start: int,
+                      mentions_by_token: list[Mention | None]) -> Mention | None:
+    """"Saudi Arabia closed its border", "the rebels and their allies": the state or body that
+    is the subject of an earlier clause of the same sentence ("their": not a single state)."""
+    plural = doc[token_i].lower_ == "their"
+    for i in range(token_i - 1, sent_start - 1, -1):
+        m = mentions_by_token[i]
+        if m is None or not m.key or m.cls in ("Person", "Location") or m.kind == "adjective":
+            continue
+        head = doc[i]
+        while head.dep_ in ("compound", "flat", "amod", "nmod:poss", "poss") and head.head.i > head.i:
+            head = head.head  # "The M23 rebels": the phrase's head
+        head = head if head.dep_ != "conj" else head.head
+        if head.dep_.startswith("nsubj") and not (plural and m.cls == "Country" and head.dep_ != "conj"
+                                                    and not any(c.dep_ == "conj" for c in head.children)):
             return m
     return None
 
@@ -227,8 +250,8 @@ def description_antecedent(doc: Doc, token_i: int, mentions_by_token: list[Menti
     before it (within the two sentences before), other than the subject of its own clause."""
     token = doc[token_i]
     lemma = token.lemma_.lower()
-    if lemma not in STATE_DESCRIPTIONS and lemma not in PLACE_DESCRIPTIONS:
-        return None
+    if lemma not in STATE_DESCRIPTIONS and lemma not in PLACE_DESCRIPTIONS or token.tag_ in ("NNS", "NNPS"):
+        return None  # a plural ("the two countries") is a group: kg/extract/groups.py
     wanted = "Country" if lemma in STATE_DESCRIPTIONS else "Location"
     if wanted == "Location" and any(c.dep_ in ("amod", "compound") and c.text[:1].isupper() for c in token.children):
         return None  # "the Kurdish region": a name of its own

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.extract import deps
 from kg.extract.args import MentionOf, asserted, mentions_for, subjects
@@ -15,6 +15,7 @@ from kg.extract.mentions import Mention
 from kg.extract.naming import Namer
 from kg.extract.places import located_in
 from kg.extract.cache import tokens
+from kg.extract.groups import NEIGHBOURING, group_members, is_group
 
 STATE_ORGANS = {"GovernmentBody", "ArmedForce"}
 STATE_FORCE_WORDS = {"army", "armed", "forces", "force", "navy", "guard", "guards", "military", "staff"}
@@ -37,6 +38,7 @@ def standing_facts(doc: Doc, mentions: list[Mention], mention_of: MentionOf,
     for place, container, trigger, rule in located_in(doc, mentions, namer):
         yield place, "locatedIn", container, trigger, rule, None, 0.8
     yield from _border_verbs(doc, mention_of)
+    yield from _neighbours(doc, mention_of)
 
 
 def _titles(mentions: list[Mention], doc: Doc) -> Iterator[Candidate]:
@@ -330,3 +332,59 @@ def _border_verbs(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
                 for o in objs:
                     if fits(s, "borders", o):
                         yield s, "borders", o, tok, "verb:border", None, 0.85
+
+
+NEIGHBOUR_NOUNS = {"neighbour", "neighbor", "neighbours", "neighbors"}
+
+
+def _neighbours(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
+    """`borders` said with "neighbour": "the two neighbours", "the neighbouring countries",
+    "Kenya, a neighbour of Uganda", "X, a neighbour to both countries", "its neighbour Y",
+    "X ... in neighbouring Y"."""
+    for tok in tokens(doc):
+        low = tok.lower_
+        pairs: list[tuple[Mention, Mention]] = []
+        if low in NEIGHBOUR_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
+            if is_group(tok):
+                pairs = _pairs(group_members(tok, mention_of))
+            else:
+                anchors = _anchors(tok, mention_of)
+                skip = {a.key for a in anchors}
+                others = [m for w, obj in deps.prep_objects(tok) if w in ("of", "to", "with")
+                          for m in (group_members(obj, mention_of, exclude=skip) if is_group(obj)
+                                    else mentions_for(obj, mention_of))]
+                others += [m for c in tok.children if c.dep_ in ("appos", "flat", "compound", "nmod:unmarked",
+                                                                 "npadvmod") and c.i > tok.i
+                           for m in mentions_for(c, mention_of)]
+                pairs = [(a, o) for a in anchors for o in others]
+        elif low in NEIGHBOURING and tok.i + 1 < len(doc):
+            nxt = doc[tok.i + 1]
+            group = next((t for t in (nxt, nxt.head) if is_group(t)), None)
+            if group is not None:
+                pairs = _pairs(group_members(group, mention_of))
+            else:
+                place = mention_of(nxt)
+                verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if place is not None and place.cls == "Country" and verb is not None:
+                    pairs = [(s, place) for s in subjects(verb, mention_of)]
+        clause = tok.head if tok.dep_ in deps.DOBJ | deps.SUBJ | {"attr", "appos", "amod"} else tok
+        if pairs and not asserted(clause):
+            continue
+        for a, b in pairs:
+            if a.key != b.key and a.cls in ("Country", "Location") and b.cls in ("Country", "Location") \
+                    and fits(a, "borders", b):
+                yield a, "borders", b, tok, "noun:neighbour", None, 0.75
+
+
+def _pairs(members: list[Mention]) -> list[tuple[Mention, Mention]]:
+    return [(members[0], members[1])] if len(members) == 2 else []
+
+
+def _anchors(noun: Token, mention_of: MentionOf) -> list[Mention]:
+    """Whose neighbour: "Kenya, a neighbour of…" (apposition), "Kenya is a neighbour of…"
+    (predicate), "Kenya's neighbour Uganda" (possessor)."""
+    if noun.dep_ == "appos":
+        return mentions_for(noun.head, mention_of)
+    if noun.dep_ in ("attr", "ROOT") or noun.dep_ == "conj" and noun.head.dep_ == "attr":
+        return subjects(noun.head if noun.dep_ == "attr" else noun, mention_of)
+    return [m for c in noun.children if c.dep_ in deps.POSS for m in mentions_for(c, mention_of)]

@@ -45,6 +45,8 @@ class GazetteerRuler:
                 continue
             seen.add((surface, kind + key))
             by_id.setdefault(f"{kind}\t{key}", []).append(nlp.make_doc(surface))
+            if "'" in surface:  # news typesets "People’s Republic of China" with a curly apostrophe
+                by_id[f"{kind}\t{key}"].append(nlp.make_doc(surface.replace("'", "\u2019")))
         for match_id, docs in by_id.items():
             self.matcher.add(match_id, docs)
 

@@ -1,0 +1,90 @@
+"""Hosts and brokers of talks `negotiatesWith` each side (relations.md): "Qatar hosted talks
+between Iran and Egypt", "thanked Oman for hosting the talks between the two sides",
+"talks hosted by Qatar", "a Qatar-brokered deal"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from kg.extract import deps
+from kg.extract.args import MentionOf, asserted, mentions_for, subjects, unique
+from kg.extract.cache import tokens
+from kg.extract.events import Candidate
+from kg.extract.groups import group_members, is_group
+from kg.extract.mentions import Mention
+
+HOST_VERBS = {"host", "facilitate", "sponsor", "organise", "organize", "convene", "broker", "mediate"}
+TALK_NOUNS = {"talk", "talks", "negotiation", "negotiations", "meeting", "summit", "dialogue", "discussion",
+              "consultation", "round", "rounds", "deal", "agreement", "accord", "truce", "ceasefire", "cease-fire"}
+HOSTED = {"brokered", "mediated", "hosted", "sponsored", "facilitated"}
+CAMEO = "046"
+
+
+def hosted_talks(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
+    """`negotiatesWith` from a host or broker to each party of the talks it hosts."""
+    for tok in tokens(doc):
+        lemma = tok.lemma_.lower()
+        if lemma in HOST_VERBS and tok.pos_ in ("VERB", "AUX") and asserted(tok):
+            hosts = _hosts(tok, mention_of)
+            for talk in _talk_objects(tok):
+                parties = _parties(talk, mention_of, exclude={h.key for h in hosts})
+                for host in hosts:
+                    yield from _each(host, parties, tok)
+        elif tok.lower_ in HOSTED and tok.i >= 2 and doc[tok.i - 1].text in ("-", "–") and tok.head.i > tok.i:
+            host = mention_of(doc[tok.i - 2])  # "a Qatar-brokered deal"
+            talk = tok.head
+            if host is not None and host.key and talk.lemma_.lower() in TALK_NOUNS:
+                parties = _parties(talk, mention_of, exclude={host.key})
+                if not parties:
+                    verb = next((a for a in talk.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                    parties = subjects(verb, mention_of) if verb is not None else []
+                yield from _each(host, parties, tok)
+
+
+def _each(host: Mention, parties: list[Mention], trigger: Token) -> Iterator[Candidate]:
+    for party in parties:
+        if party.key != host.key and party.cls != "Location":
+            yield host, "negotiatesWith", party, trigger, "host:talks", CAMEO, 0.7
+
+
+def _talk_objects(verb: Token) -> list[Token]:
+    """The talks a host verb governs: its object ("hosted talks", "hosted rounds of talks"), or,
+    for a passive / participle ("talks hosted by Qatar"), the noun it modifies."""
+    found = deps.passive_subject_tokens(verb) if deps.is_passive(verb) else deps.direct_objects(verb)
+    if not found and verb.dep_ in ("acl", "amod") and verb.head.i < verb.i:
+        found = [verb.head]
+    out = []
+    for t in found:
+        if t.lower_ in ("round", "rounds", "series"):
+            out += [o for w, o in deps.prep_objects(t, "of")]
+        out.append(t)
+    return [t for t in out if t.lemma_.lower() in TALK_NOUNS or t.lower_ in TALK_NOUNS]
+
+
+def _parties(talk: Token, mention_of: MentionOf, *, exclude: set[str]) -> list[Mention]:
+    out: list[Mention] = []
+    for t in [talk] + [c for c in talk.children if c.dep_ in ("acl", "relcl")]:  # "talks held between…"
+        for word, obj in deps.prep_objects(t):
+            if word in ("between", "among", "with"):
+                out += group_members(obj, mention_of, exclude=exclude) if is_group(obj) \
+                    else mentions_for(obj, mention_of)
+    return unique(out)
+
+
+def _hosts(verb: Token, mention_of: MentionOf) -> list[Mention]:
+    """Who hosts: the subject, the passive agent, or — for "thanked Oman for hosting" — the
+    object of the verb the gerund hangs on."""
+    if verb.dep_ in ("pcomp", "advcl", "acl") and any(c.lower_ == "for" for c in verb.children) \
+            or verb.head.lower_ == "for":
+        anchor = verb.head.head if verb.head.lower_ == "for" else verb.head
+        objs = [m for o in deps.direct_objects(anchor) for m in mentions_for(o, mention_of)]
+        if objs:
+            return objs
+    if verb.dep_ in ("acl", "amod") or deps.is_passive(verb):
+        return unique([m for t in deps.agent_tokens(verb) for m in mentions_for(t, mention_of)])
+    return subjects(verb, mention_of)
+
+
+__all__ = ["hosted_talks"]

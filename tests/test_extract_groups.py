@@ -1,0 +1,56 @@
+"""Groups named without their members ("the two neighbours", "both countries", "each other")
+and `borders` said with "neighbour" — on sentences we wrote ourselves."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.extractor import extract
+from kg.ingest.readers import make_document
+
+pytestmark = pytest.mark.slow
+
+
+def facts(nlp, text: str) -> set[tuple[str, str, str]]:
+    document = make_document(text, doc_id="t", date_text="2024-03-05")
+    ex = extract(nlp(document.text), document)
+    return {(f.subject, f.predicate, f.object) for f in ex.facts}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Tensions rose between Ghana and Togo last year. The talks between the two neighbours resumed on Monday.",
+     {("Ghana", "borders", "Togo"), ("Ghana", "meetsWith", "Togo")}),
+    ("Kenya and Tanzania signed a trade pact in 2019. The letter was part of renewed tensions between the neighbors.",
+     {("Kenya", "borders", "Tanzania")}),
+    ("Kenya, a neighbour of Uganda, reopened the road.", {("Kenya", "borders", "Uganda")}),
+    ("Senegal is a neighbour of Mali.", {("Senegal", "borders", "Mali")}),
+    ("Peru and Chile resumed talks. Bolivia, a neighbour to both countries, welcomed the move.",
+     {("Bolivia", "borders", "Peru"), ("Bolivia", "borders", "Chile")}),
+    ("Algeria has called for restraint in neighbouring Niger.", {("Algeria", "borders", "Niger")}),
+    ("Saudi Arabia closed its border with its neighbour Qatar.", {("Saudi Arabia", "borders", "Qatar")}),
+    ("Ghana and Togo declared the dispute over after talks between the neighbouring countries' leaders.",
+     {("Ghana", "borders", "Togo")}),
+])
+def test_extract_groups_neighbours_border(nlp, text, expected):
+    assert expected <= facts(nlp, text)
+
+
+def test_extract_groups_both_countries_is_the_pair_of_the_story(nlp):
+    text = "Ghana and Togo have agreed to end the dispute. Both countries will work to promote close cooperation."
+    assert ("Ghana", "cooperatesWith", "Togo") in facts(nlp, text)
+
+
+def test_extract_groups_each_other_is_reciprocal(nlp):
+    found = facts(nlp, "Armenia and Azerbaijan accused each other of violating the ceasefire.")
+    assert {("Armenia", "criticizes", "Azerbaijan"), ("Azerbaijan", "criticizes", "Armenia")} <= found
+
+
+@pytest.mark.parametrize("text", [
+    # more than two states in play and none clearly the pair: no guess
+    "Peru, Chile and Bolivia met in Lima. The talks between the neighbours ended on Monday.",
+    # "neighbours" of a third party are not a pair of their own
+    "Ghana thanked its neighbours for their help.",
+    "Mali is not a neighbour of Kenya.",
+])
+def test_extract_groups_no_pair_no_border(nlp, text):
+    assert not {f for f in facts(nlp, text) if f[1] == "borders"}
