@@ -54,3 +54,18 @@ def test_extract_groups_each_other_is_reciprocal(nlp):
 ])
 def test_extract_groups_no_pair_no_border(nlp, text):
     assert not {f for f in facts(nlp, text) if f[1] == "borders"}
+
+
+@pytest.mark.parametrize("text,entity", [
+    ("The letter was sent to UN chief Ban Ki-moon on Monday.", "Ban Ki-moon"),
+    ("Ruto met the French Ambassador to Kenya Claire Dubois in Nairobi.", "Claire Dubois"),
+    ("Rebels are fighting the army outside the key city of Bukavu.", "Bukavu"),
+    ("The ambush took place near Mandera in the north.", "Mandera"),
+    ("Artillery fired in the direction of Ganja on the border.", "Ganja"),
+])
+def test_extract_groups_names_the_statistical_ner_blurs(nlp, text, entity):
+    """Titles inside an entity span, an envoy's name run into the country, places named by a
+    place noun or a word of nearness (tests the recognition beneath the relation rules)."""
+    document = make_document(text, doc_id="t", date_text="2024-03-05")
+    ex = extract(nlp(document.text), document)
+    assert entity in ex.entities

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from kg.extract.lexicon import lexicon
+from kg.extract.titles import envoy_split, first_title_word
 from kg.extract.naming import Namer
 from kg.nlp.gazetteer_ruler import SPAN_KEY
 
@@ -114,7 +115,11 @@ def find_mentions(doc: Doc, namer: Namer) -> tuple[list[Mention], list[Mention |
     lex = lexicon()
     deferred = []
     for span in doc.ents:
-        k = _first_title_word(doc, span, lex)
+        k = first_title_word(doc, span, lex)
+        cut = envoy_split(doc, span, countries, lex) if k is None and span.label_ not in PERSON_LABELS else None
+        if cut is not None:  # "Ambassador to [Armenia Igor Nazaryuk]": the country, then a person
+            deferred.append(Span(doc, cut, span.end, label="PERSON"))
+            span = Span(doc, span.start, cut, label="GPE")
         if span.label_ in PERSON_LABELS and k is None:
             deferred.append(span)
             continue
@@ -162,18 +167,6 @@ def _mark_datelines(doc: Doc, mentions: list[Mention]) -> None:
                 and (len(group) > 1 or first.text_upper(doc)):
             for m in group:
                 m.dateline = True
-
-
-def _first_title_word(doc: Doc, span: Span, lex) -> int | None:
-    """Index of the first office, rank or honorific inside an entity span, or None."""
-    titles = (lex.offices, lex.ranks, lex.honorifics)
-    for k in range(span.start, span.end):
-        if any(t.match(doc, k, end=span.end) for t in titles) and doc[k].text[:1].isupper():
-            if k > span.start and doc[k].lower_ in ("army", "navy", "corps", "guard") and k + 1 < span.end \
-                    and any(t.match(doc, k + 1, end=span.end) for t in titles):
-                return k + 1  # "Royal Army General Omar Haddad": the army's name, then the rank
-            return k
-    return None
 
 
 def _only_country_words(span: Span, countries: dict[int, tuple[int, str, str]]) -> bool:

@@ -69,6 +69,32 @@ def place_mentions(doc: Doc, countries, taken) -> list[Mention]:
         if j < end < len(doc) and doc[end].lower_ in ADMIN_NOUNS:
             out.append(_place(doc, j, end + 1, iso3, doc[end].lower_))
     out += _admin_after_in(doc, countries, taken)
+    out += _introduced_places(doc, countries, taken, {m.start for m in out})
+    return out
+
+
+NAMED_BY = {"city", "town", "village", "port", "region", "province", "district", "island", "enclave",
+            "exclave", "outskirts", "direction", "suburb", "commune"}
+NEAR = {"near", "outside"}
+
+
+def _introduced_places(doc: Doc, countries, taken, claimed: set[int]) -> list[Mention]:
+    """Places named after a place noun or a word of nearness, with no country said: "the key
+    city of Goma", "on the outskirts of Bunia", "in the direction of Tovuz", "near Pahalgam"."""
+    out = []
+    for i in range(len(doc) - 1):
+        low = doc[i].lower_
+        if low in NAMED_BY and doc[i + 1].lower_ == "of" and i > 0 and (doc[i - 1].lower_ in ("the", "a")
+                                                                        or doc[i - 1].lower_ in DIRECTIONS):
+            k = i + 2
+        elif low in NEAR and doc[i].pos_ in ("ADP", "SCONJ"):
+            k = i + 1
+        else:
+            continue
+        end = _name_run(doc, k, taken, countries)
+        if end > k and k not in claimed and all(t.pos_ in ("PROPN", "NOUN", "X") for t in doc[k:end]) \
+                and not any(taken[k:end]) and (end >= len(doc) or not doc[end].text[:1].isupper()):
+            out.append(_place(doc, k, end, None, None))
     return out
 
 
@@ -87,7 +113,7 @@ def _admin_after_in(doc: Doc, countries, taken) -> list[Mention]:
     return out
 
 
-def _place(doc: Doc, start: int, end: int, iso3: str, admin: str | None) -> Mention:
+def _place(doc: Doc, start: int, end: int, iso3: str | None, admin: str | None) -> Mention:
     if admin:
         name = " ".join(doc[start:end - 1].text.split())
         key = f"{name} {admin.title()}"

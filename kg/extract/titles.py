@@ -8,12 +8,35 @@ resolver later maps to the office holder.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.extract.lexicon import lemma_keys, lexicon
 from kg.extract.naming import Namer
 
 MAX_NAME = 4
+
+
+def first_title_word(doc: Doc, span: Span, lex) -> int | None:
+    """Index of the first office, rank or honorific inside an entity span, or None."""
+    titles = (lex.offices, lex.ranks, lex.honorifics)
+    for k in range(span.start, span.end):
+        if any(t.match(doc, k, end=span.end) for t in titles) and (doc[k].text[:1].isupper() or k > span.start
+                                                                   and doc[k + 1:span.end].text.istitle()):
+            if k > span.start and doc[k].lower_ in ("army", "navy", "corps", "guard") and k + 1 < span.end \
+                    and any(t.match(doc, k + 1, end=span.end) for t in titles):
+                return k + 1  # "Royal Army General Omar Haddad": the army's name, then the rank
+            return k
+    return None
+
+
+def envoy_split(doc: Doc, span: Span, countries, lex) -> int | None:
+    """"Ambassador to Armenia Igor Nazaryuk" read as one place: where the country ends and the
+    envoy's name (two or three capitalised words) begins, or None."""
+    c = countries.get(span.start)
+    if c is None or not 2 <= span.end - c[0] <= 3 or span.start < 2 or doc[span.start - 1].lower_ != "to" \
+            or lex.offices.match(doc, span.start - 2) is None or not doc[c[0]:span.end].text.istitle():
+        return None
+    return c[0]
 
 
 def _skip_det(doc: Doc, i: int) -> int:
@@ -145,7 +168,8 @@ def _name_at(doc: Doc, j: int, namer: Namer, countries, taken, by_start) -> tupl
     k = j
     while k < len(doc) and k - j < MAX_NAME and not taken[k] and k not in countries and k not in by_start \
             and (doc[k].is_title or doc[k].text[:1].isupper() and doc[k].is_alpha and len(doc[k]) > 1
-                 or (k > j and doc[k].text in ("-", "'") )) \
+                 or (k > j and doc[k].text in ("-", "'"))
+                 or k > j and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and doc[k].is_alpha) \
             and lex.offices.match(doc, k) is None \
             and (doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "X", "VERB", "PUNCT") or doc[k].ent_type_ == "PERSON") \
             and not (doc[k].pos_ == "VERB" and k > j):  # "Kishida Condemns …" in a title-case headline
