@@ -8,10 +8,10 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from kg.extract import deps
-from kg.extract.lexicon import lexicon
-from kg.extract.mentions import Mention
 from kg.extract.cache import sent_of
 from kg.extract.groups import group_members, is_group, reciprocal
+from kg.extract.lexicon import lexicon
+from kg.extract.mentions import Mention
 
 CONTROL_DEPS = {"xcomp", "advcl", "conj", "pcomp", "ccomp"}
 # nouns that stand for their state: "the presidents of Russia and Algeria", "Niger's military leaders"

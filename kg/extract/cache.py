@@ -8,6 +8,8 @@ from spacy.tokens import Doc, Span, Token
 
 _TOKENS = "kg_tokens"
 _SENTS = "kg_sent_of"
+_LOWER = "kg_lower"
+_TEXT = "kg_text"
 
 
 def tokens(doc: Doc) -> list[Token]:
@@ -29,3 +31,19 @@ def sent_of(token: Token) -> Span:
                 table[i] = sent
         doc.user_data[_SENTS] = table
     return table[token.i]
+
+
+def lowers(doc: Doc) -> list[str]:
+    """Every token's lower-case form, read once (phrase tables look words up by position)."""
+    cached = doc.user_data.get(_LOWER)
+    if cached is None or len(cached) != len(doc):
+        cached = doc.user_data[_LOWER] = [t.lower_ for t in tokens(doc)]
+    return cached
+
+
+def texts(doc: Doc) -> list[str]:
+    """Every token's text, read once."""
+    cached = doc.user_data.get(_TEXT)
+    if cached is None or len(cached) != len(doc):
+        cached = doc.user_data[_TEXT] = [t.text for t in tokens(doc)]
+    return cached

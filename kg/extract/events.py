@@ -9,11 +9,11 @@ from spacy.tokens import Doc, Token
 
 from kg.extract import deps
 from kg.extract.args import MentionOf, asserted, mentions_for, objects, owners, subjects
+from kg.extract.cache import sent_of, tokens
+from kg.extract.groups import group_members, is_group
 from kg.extract.lexicon import lemma_keys, lexicon, noun_key
 from kg.extract.mentions import Mention
 from kg.extract.shallow import left_actors, right_parties
-from kg.extract.groups import group_members, is_group
-from kg.extract.cache import sent_of, tokens
 
 SYMMETRIC = {"borders", "meetsWith", "negotiatesWith", "cooperatesWith", "signsAgreementWith"}
 ACTORS = {"Country", "Person", "GovernmentBody", "ArmedForce", "InternationalOrganization", "Organization"}

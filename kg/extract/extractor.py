@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-
 from spacy.tokens import Doc, Token
 
+from kg.extract.cache import sent_of
 from kg.extract.events import Candidate, aside_events, fits, noun_events, verb_events
 from kg.extract.hosts import hosted_talks
 from kg.extract.mentions import Mention, find_mentions
 from kg.extract.model import Entity, Extraction, Fact
-from kg.extract.nominal import nominal_events
 from kg.extract.naming import Namer, default_namer
-from kg.extract.resolver import PRONOUNS, DocResolver, description_antecedent, pronoun_antecedent
+from kg.extract.nominal import nominal_events
+from kg.extract.resolver import (
+    PRONOUNS,
+    DocResolver,
+    description_antecedent,
+    pronoun_antecedent,
+)
 from kg.extract.standing import standing_facts
 from kg.extract.when import event_date
 from kg.ingest.document import Document
-from kg.extract.cache import sent_of
 
 
 def extract(doc: Doc, document: Document, *, namer: Namer | None = None) -> Extraction:
@@ -51,6 +55,7 @@ def extract(doc: Doc, document: Document, *, namer: Namer | None = None) -> Extr
     candidates.extend(aside_events(doc, mention_of))
     candidates.extend(hosted_talks(doc, mention_of))
     seen: set[tuple[str, str, str, int]] = set()
+    text = doc.text  # built from the tokens on every access
     for s, pred, o, trigger, rule, cameo, confidence in candidates:
         s, o = _metonyms(s, pred, o, namer)
         if not s.key or not o.key or s.key == o.key or not fits(s, pred, o) and pred not in _STANDING:
@@ -63,10 +68,10 @@ def extract(doc: Doc, document: Document, *, namer: Namer | None = None) -> Extr
         for m in (s, o):
             if m.key not in extraction.entities:
                 extraction.add_entity(Entity(m.key, m.cls, set(), m.wikidata))
-        start, end = _trimmed(doc.text, sent.start_char, sent.end_char)
+        start, end = _trimmed(text, sent.start_char, sent.end_char)
         when = event_date(trigger, document.date) if cameo else None
         extraction.facts.append(Fact(subject=s.key, predicate=pred, object=o.key, start=start, end=end,
-                                     evidence=doc.text[start:end], rule=rule, confidence=confidence,
+                                     evidence=text[start:end], rule=rule, confidence=confidence,
                                      cameo=cameo, when=when))
     for entity in extraction.entities.values():
         if entity.cls in ("GovernmentBody", "ArmedForce"):

@@ -40,7 +40,7 @@ def is_group(token: Token) -> bool:
     words = {c.lower_ for c in token.children}
     if token.dep_ in ("compound", "poss", "nmod:poss") and token.head.i > token.i:
         words |= {c.lower_ for c in token.head.children if c.dep_ == "det" and c.i < token.i}
-    if words & {"other", "many", "several", "some", "all", "most", "these", "those", "other", "no"}:
+    if words & {"other", "many", "several", "some", "all", "most", "these", "those", "no"}:
         return False
     if any(c.dep_ in ("nummod",) and c.lower_ not in ("two", "2") for c in token.children):
         return False
@@ -96,7 +96,7 @@ def reciprocal(token: Token) -> bool:
     return token.i > 0 and doc[token.i - 1].lower_ in ("each", "one") and doc[token.i - 1].head == token
 
 
-def _country_sequence(doc, mention_of: MentionOf) -> list[tuple[int, Mention]]:  # noqa: ANN001
+def _country_sequence(doc, mention_of: MentionOf) -> list[tuple[int, Mention]]:
     """(token index, mention) of every state mention in the document, once per mention."""
     cached = doc.user_data.get(_KEY)
     if cached is not None:

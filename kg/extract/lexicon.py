@@ -13,6 +13,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from kg.extract.cache import lowers
+
 DATA = Path(__file__).with_name("data")
 
 
@@ -26,20 +28,24 @@ class PhraseTable:
 
     entries: dict[tuple[str, ...], object]
     longest: int
+    firsts: frozenset[str] = frozenset()
 
     @classmethod
     def from_keys(cls, mapping: dict[str, object]) -> PhraseTable:
         """Build from "word word" keys; hyphens and dots stay part of the words."""
         entries = {tuple(_split(k)): v for k, v in mapping.items() if not k.startswith("_")}
-        return cls(entries, max((len(k) for k in entries), default=0))
+        return cls(entries, max((len(k) for k in entries), default=0), frozenset(k[0] for k in entries if k))
 
     def match(self, doc: Doc, i: int, *, end: int | None = None) -> tuple[int, object] | None:
         """The longest entry starting at token `i`: (end token index, value), or None."""
-        stop = min(len(doc) if end is None else end, i + self.longest)
-        words = []
+        lower = lowers(doc)
+        if i >= len(lower) or lower[i] not in self.firsts:
+            return None
+        stop = min(len(lower) if end is None else end, i + self.longest)
+        words: list[str] = []
         best = None
         for j in range(i, stop):
-            words.append(doc[j].lower_)
+            words.append(lower[j])
             value = self.entries.get(tuple(words))
             if value is not None:
                 best = (j + 1, value)

@@ -221,7 +221,7 @@ PRONOUN_WORDS = {"he", "she", "him", "her", "his", "they", "them", "it", "we", "
 
 
 @lru_cache(maxsize=1)
-def _STATE_OFFICES() -> frozenset[str]:  # noqa: N802  (a constant, computed once)
+def _STATE_OFFICES() -> frozenset[str]:
     """Offices that lead a state (President, Prime Minister, King…), from the office lexicon."""
     return frozenset(info["office"] for info in lexicon().offices.entries.values() if info["leads"] == "country")
 

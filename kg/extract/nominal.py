@@ -17,10 +17,10 @@ from spacy.tokens import Doc, Token
 
 from kg.extract import deps
 from kg.extract.args import MentionOf, asserted, mentions_for, subjects
+from kg.extract.cache import sent_of, tokens
 from kg.extract.events import SYMMETRIC, Candidate, fits
 from kg.extract.lexicon import lexicon, noun_key
 from kg.extract.shallow import left_actors
-from kg.extract.cache import sent_of, tokens
 
 
 def nominal_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:

@@ -13,11 +13,11 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from kg.extract.cache import sent_of
 from kg.extract.mentions import Mention
 from kg.extract.model import Entity, Extraction
 from kg.extract.naming import Namer
 from kg.resolve.gazetteer import normalize
-from kg.extract.cache import sent_of
 
 PRONOUNS = {"he": "Person", "she": "Person", "him": "Person", "her": "Person", "his": "Person", "its": "Country",
             "their": "Organization"}

@@ -13,8 +13,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.args import MentionOf, unique
-from kg.extract.mentions import Mention
 from kg.extract.cache import sent_of
+from kg.extract.mentions import Mention
 
 GAP_LEFT = {"AUX", "ADV", "PART"}
 GAP_RIGHT = {"DET", "ADJ", "NUM", "PRON"}

@@ -9,13 +9,13 @@ from spacy.tokens import Doc, Token
 
 from kg.extract import deps
 from kg.extract.args import MentionOf, asserted, mentions_for, subjects
+from kg.extract.cache import tokens
 from kg.extract.events import Candidate, fits
+from kg.extract.groups import NEIGHBOURING, group_members, is_group
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import Mention
 from kg.extract.naming import Namer
 from kg.extract.places import located_in
-from kg.extract.cache import tokens
-from kg.extract.groups import NEIGHBOURING, group_members, is_group
 
 STATE_ORGANS = {"GovernmentBody", "ArmedForce"}
 STATE_FORCE_WORDS = {"army", "armed", "forces", "force", "navy", "guard", "guards", "military", "staff"}

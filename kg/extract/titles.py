@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.cache import lowers
 from kg.extract.lexicon import lemma_keys, lexicon
 from kg.extract.naming import Namer
 
@@ -192,7 +193,7 @@ def titled_people(doc: Doc, namer: Namer, countries, taken, by_start=None):
         if taken[i]:
             i += 1
             continue
-        office = parse_office(doc, i, namer, countries, taken, by_start)
+        office = parse_office(doc, i, namer, countries, taken, by_start) if _office_near(doc, i, by_start) else None
         name = None
         if office is not None:
             name = _name_at(doc, office["end"], namer, countries, taken, by_start)
@@ -236,7 +237,7 @@ def office_descriptions(doc: Doc, namer: Namer, countries, taken, by_start=None)
         if taken[i] or doc[i].pos_ == "VERB":
             i += 1
             continue
-        office = parse_office(doc, i, namer, countries, taken, by_start)
+        office = parse_office(doc, i, namer, countries, taken, by_start) if _office_near(doc, i, by_start) else None
         if office is not None and _predicative(doc, i, by_start):
             i = office["end"]
             continue
@@ -249,6 +250,26 @@ def office_descriptions(doc: Doc, namer: Namer, countries, taken, by_start=None)
         out.append(mention)
         i = office["end"]
     return out
+
+
+_NEXT_OFFICE = "kg_next_office"
+
+
+def _office_near(doc: Doc, i: int, by_start) -> bool:
+    """False when no office word can follow position `i` closely enough for `parse_office` to
+    find one (a determiner, modifiers and a name of a body or country come first at most)."""
+    nxt = doc.user_data.get(_NEXT_OFFICE)
+    if nxt is None or len(nxt) != len(doc) + 1:
+        firsts = lexicon().offices.firsts
+        lower = lowers(doc)
+        nxt = [len(doc) + 99] * (len(doc) + 1)
+        for k in range(len(doc) - 1, -1, -1):
+            nxt[k] = k if lower[k] in firsts else nxt[k + 1]
+        doc.user_data[_NEXT_OFFICE] = nxt
+    if nxt[i] <= i + 6:
+        return True
+    reach = max((m.end for k in (i, i + 1) if (m := by_start.get(k)) is not None and k < len(doc)), default=i)
+    return nxt[i] <= reach + 3
 
 
 def _predicative(doc: Doc, i: int, by_start) -> bool:

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Token
 
-from kg.ingest.dates import find_date
 from kg.extract.cache import sent_of
+from kg.ingest.dates import find_date
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
