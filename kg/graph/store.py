@@ -26,7 +26,7 @@ from rdflib.term import Node
 
 from kg.extract.model import Entity, Extraction
 from kg.graph.iris import DEFAULT_BASE_IRI, WIKIDATA, check_base, document_iri, entity_iri, wikidata_iri
-from kg.graph.mapping import clean_text, document_triples, extraction_triples, new_graph
+from kg.graph.mapping import T, clean_text, document_triples, extraction_lines, new_graph, nt_iri, nt_literal
 from kg.graph.namespace import CORE_RELATIONS, GEO
 from kg.ingest.document import Document
 
@@ -77,19 +77,78 @@ class EntityRecord:
     wikidata: str | None = None
 
 
-@dataclass
 class Contribution:
-    """Everything one document adds: its named graph and its entity records."""
+    """Everything one document adds: its named graph and its entity records.
 
-    document: Document
-    iri: URIRef
-    triples: list[Triple]
-    entities: dict[URIRef, EntityRecord]
+    The named graph is held as rdflib `triples` or as N-Triples `lines` (what `contribution()`
+    builds and bulk writes load as they are); either form is derived from the other on first use.
+
+    Attributes:
+        document: The document.
+        iri: Its IRI (the name of its graph).
+        entities: The entities it names, by IRI.
+    """
+
+    __slots__ = ("_lines", "_triples", "document", "entities", "iri")
+
+    def __init__(self, document: Document, iri: URIRef, triples: list[Triple] | None = None,
+                 entities: dict[URIRef, EntityRecord] | None = None, *, lines: list[str] | None = None) -> None:
+        if triples is None and lines is None:
+            raise ValueError("a contribution needs its triples or its lines")
+        self.document = document
+        self.iri = iri
+        self.entities = entities if entities is not None else {}
+        self._triples = triples
+        self._lines = lines
+
+    def __repr__(self) -> str:
+        return f"Contribution({self.document.id!r}, {len(self.lines)} triples, {len(self.entities)} entities)"
+
+    def __getstate__(self) -> tuple:
+        return self.document, self.iri, self.entities, self.lines
+
+    def __setstate__(self, state: tuple) -> None:
+        self.document, self.iri, self.entities, self._lines = state
+        self._triples = None
+
+    @property
+    def triples(self) -> list[Triple]:
+        """The named graph's triples as rdflib terms."""
+        if self._triples is None:
+            self._triples = parse_lines(self._lines or [])
+        return self._triples
+
+    @property
+    def lines(self) -> list[str]:
+        """The named graph's triples as N-Triples lines (without line ends)."""
+        if self._lines is None:
+            from kg.store.terms import nt_lines
+
+            self._lines = list(nt_lines(self._triples or []))
+        return self._lines
 
     @property
     def marker(self) -> Triple:
         """The triple written last (`geo:contentHash`): a document without it is incomplete."""
         return self.iri, GEO.contentHash, Literal(self.document.content_hash)
+
+    @property
+    def marker_line(self) -> str:
+        """`marker` as an N-Triples line."""
+        return f"{nt_iri(self.iri)} {T['contentHash']} {nt_literal(self.document.content_hash)} ."
+
+
+def parse_lines(lines: list[str]) -> list[Triple]:
+    """N-Triples lines as rdflib triples (parsed by Oxigraph; terms as `kg.store.terms.from_ox` gives)."""
+    import pyoxigraph as ox
+
+    from kg.store.terms import from_ox
+
+    if not lines:
+        return []
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    return [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))
+            for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES, lenient=True)]
 
 
 def document_node(document: Document, *, base: str, provenance: str | None = None) -> list[Triple]:
@@ -111,17 +170,19 @@ def contribution(document: Document, extraction: Extraction, *, base: str = DEFA
         provenance: What extracted it (geokg version, pipeline); written as `dcterms:provenance`.
     """
     node = document_iri(base, document.id)
-    triples: list[Triple] = [(s, p, canonical(o)) for s, p, o in extraction_triples(document, extraction, base=base)]
+    iris: dict[str, str] = {}
+    lines = extraction_lines(document, extraction, base=base, iris=iris)
     if provenance:
-        triples.append((node, DCTERMS.provenance, Literal(provenance)))
+        lines.append(f"{nt_iri(node)} {T['provenance']} {nt_literal(provenance)} .")
     records: dict[URIRef, EntityRecord] = {}
     for key in sorted(extraction.entities):
         entity = extraction.entities[key]
         iri = entity_iri(base, key)
         aliases = frozenset(a for a in entity.aliases if a.strip() and a != key)
         records[iri] = EntityRecord(iri, key, entity.cls, aliases, entity.wikidata)
-        triples.extend((iri, SKOS.altLabel, Literal(clean_text(a), lang="en")) for a in sorted(aliases))
-    return Contribution(document, node, triples, records)
+        subject = iris[key]
+        lines.extend(f"{subject} {T['altLabel']} {nt_literal(clean_text(a), lang='en')} ." for a in sorted(aliases))
+    return Contribution(document, node, entities=records, lines=lines)
 
 
 def with_document(stored: Contribution, document: Document, *, base: str,

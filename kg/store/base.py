@@ -100,6 +100,12 @@ class GraphStore(ABC):
     def _user_query(self, sparql: str, bindings: dict[str, Node] | None) -> Result:
         """Run a user's query with the union of all graphs as the default graph."""
 
+    def _insert_lines(self, groups: list[tuple[str, list[str]]]) -> None:
+        """Add N-Triples lines to named graphs (`(graph IRI in N-Triples syntax, lines)`, in this
+        order; atomically where the backend can). A backend without it is written one document
+        at a time (`kg.store.bulk`)."""
+        raise NotImplementedError
+
     def close(self) -> None:
         """Release the store (the embedded store's lock, a remote connection)."""
 

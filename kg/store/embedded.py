@@ -170,6 +170,14 @@ class OxigraphStore(GraphStore):
         except (OSError, RuntimeError, SyntaxError, ValueError) as e:
             raise StoreError(StoreErrors.E104.format(path=self.path, why=_why(e))) from None
 
+    def _insert_lines(self, groups: list[tuple[str, list[str]]]) -> None:
+        """One N-Quads load, which Oxigraph runs as one transaction (its native parser: no SPARQL)."""
+        data = "".join(f"{line[:-1]}{graph} .\n" for graph, lines in groups for line in lines)
+        try:
+            self._database().load(data.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        except (OSError, RuntimeError, SyntaxError, ValueError) as e:
+            raise StoreError(StoreErrors.E104.format(path=self.path, why=_why(e))) from None
+
     def _graph_triples(self, graph: URIRef) -> list[Triple]:
         quads = self._database().quads_for_pattern(None, None, None, ox.NamedNode(str(graph)))
         return [from_ox_triple(q) for q in quads]

@@ -131,6 +131,21 @@ class SparqlStore(GraphStore):
         for i in range(0, len(op.triples), INSERT_BATCH):
             self.client.update(compile_op(Insert(op.graph, op.triples[i:i + INSERT_BATCH])))
 
+    def _insert_lines(self, groups: list[tuple[str, list[str]]]) -> None:
+        """`INSERT DATA` requests of up to INSERT_BATCH triples (several graphs each), in order."""
+        blocks: list[str] = []
+        size = 0
+        for graph, lines in groups:
+            for i in range(0, len(lines), INSERT_BATCH):
+                part = lines[i:i + INSERT_BATCH]
+                if size and size + len(part) > INSERT_BATCH:
+                    self.client.update("INSERT DATA {\n%s\n}" % "\n".join(blocks))
+                    blocks, size = [], 0
+                blocks.append("GRAPH %s {\n%s\n}" % (graph, "\n".join(part)))
+                size += len(part)
+        if blocks:
+            self.client.update("INSERT DATA {\n%s\n}" % "\n".join(blocks))
+
     def _graph_triples(self, graph: URIRef) -> list[Triple]:
         if self.graph_url:
             try:

@@ -1,0 +1,171 @@
+"""Bulk writes: many documents' contributions in one write instead of one update each.
+
+`BulkWriter` collects contributions and writes them in batches (by default every 64 documents,
+20,000 triples or 2 seconds, whichever comes first):
+
+- documents the store does not hold yet go in one write per batch: their graphs as N-Triples
+  lines (no rdflib objects, no SPARQL parsing), the new names of the entities they mention, and
+  their `geo:contentHash` markers. The embedded store loads the batch as one N-Quads
+  transaction (Oxigraph's native parser): a killed build leaves every batch it reported
+  whole and nothing of the batch it was writing. A SPARQL server gets `INSERT DATA` requests of
+  up to 1,000 triples, markers last (a graph without its marker is incomplete, as for
+  single-document writes);
+- documents the store already holds (same id) go through `GraphStore.add_contribution`, one
+  at a time, which skips unchanged ones and replaces changed ones.
+
+Adding a document only ever adds to entity descriptions (the store keeps an entity's stored
+class, label and Wikidata link, and its alternative labels are the names all documents use),
+so a batch of new documents needs no deletes: the result is the same as adding them one by one.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from rdflib import URIRef
+
+from kg.graph.iris import wikidata_iri
+from kg.graph.mapping import T, clean_text, description_lines, nt_iri, nt_literal
+from kg.graph.store import Contribution, EntityRecord
+from kg.store.errors import StoreError
+from kg.store.ops import chunks
+from kg.store.terms import nt
+
+if TYPE_CHECKING:
+    from kg.store.base import GraphStore, Status
+
+OnStored = Callable[[Contribution, str], None]
+Groups = list[tuple[str, list[str]]]
+
+
+def existing_graphs(store: GraphStore, iris: list[URIRef]) -> set[URIRef]:
+    """Which of these document graphs the store holds (complete or not)."""
+    found: set[URIRef] = set()
+    for chunk in chunks(sorted(set(iris))):
+        values = " ".join(nt(i) for i in chunk)
+        found |= {URIRef(str(r["g"])) for r in store._select(
+            f"SELECT ?g WHERE {{ VALUES ?g {{ {values} }} FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }}")}
+    return found
+
+
+def new_document_groups(store: GraphStore, items: list[Contribution]) -> Groups | None:
+    """What writing `items` (documents the store does not hold) adds, in write order: each
+    document's graph without its marker, the entities graph's additions, then the markers.
+
+    Returns None when an entity's stored description is partial (only a one-by-one write,
+    which rewrites descriptions, can mend it).
+    """
+    records: dict[URIRef, list[EntityRecord]] = {}
+    for item in items:
+        for iri, record in item.entities.items():
+            records.setdefault(iri, []).append(record)
+    current = store._descriptions(records) if records else {}
+    additions: list[str] = []
+    for iri, found in records.items():
+        cls, key, qid = current.get(iri, (None, None, None))
+        aliases = set().union(*(r.aliases for r in found))
+        wikidata = qid or next((r.wikidata for r in found if r.wikidata), None)
+        subject = nt_iri(iri)
+        if cls and key:  # described already: keep class, label and link; add the new names
+            additions.extend(f"{subject} {T['altLabel']} {nt_literal(clean_text(a), lang='en')} ."
+                             for a in sorted(aliases - {key}) if a.strip())
+            if wikidata and not qid:
+                additions.append(f"{subject} {T['sameAs']} {nt_iri(wikidata_iri(wikidata))} .")
+        elif iri in current:
+            return None
+        else:
+            additions.extend(description_lines(subject, cls=found[0].cls, key=found[0].key, aliases=aliases,
+                                               wikidata=wikidata))
+    groups: Groups = []
+    for item in items:
+        marker = item.marker_line
+        groups.append((nt_iri(item.iri), [line for line in item.lines if line != marker]))
+    if additions:
+        groups.append((nt_iri(store.entities_iri), additions))
+    groups.extend((nt_iri(item.iri), [item.marker_line]) for item in items)
+    return groups
+
+
+class BulkWriter:
+    """Write contributions to a store in batches (see the module doc).
+
+    Args:
+        store: The store.
+        replace: Rewrite documents the store holds unchanged (`kg build --force`).
+        documents: Write when this many documents are waiting.
+        triples: ... or this many triples.
+        seconds: ... or the oldest waiting document has waited this long.
+        on_stored: Called with (contribution, status) once a document is written.
+
+    Example:
+        >>> with BulkWriter(store, on_stored=report) as writer:
+        ...     for item in contributions:
+        ...         writer.add(item)
+    """
+
+    def __init__(self, store: GraphStore, *, replace: bool = False, documents: int = 64, triples: int = 20_000,
+                 seconds: float = 2.0, on_stored: OnStored | None = None) -> None:
+        self.store = store
+        self.replace = replace
+        self.limits = (max(1, documents), max(1, triples), seconds)
+        self.on_stored = on_stored
+        self._pending: list[Contribution] = []
+        self._iris: set[URIRef] = set()
+        self._size = 0
+        self._since = 0.0
+
+    def add(self, item: Contribution) -> None:
+        """Queue one contribution; writes the batch when it is full (or a document repeats)."""
+        if item.iri in self._iris:
+            self.flush()
+        if not self._pending:
+            self._since = time.monotonic()
+        self._pending.append(item)
+        self._iris.add(item.iri)
+        self._size += len(item.lines)
+        docs, triples, seconds = self.limits
+        if (len(self._pending) >= docs or self._size >= triples
+                or time.monotonic() - self._since >= seconds):
+            self.flush()
+
+    def flush(self) -> None:
+        """Write everything waiting."""
+        items, self._pending, self._iris, self._size = self._pending, [], set(), 0
+        if not items:
+            return
+        held = existing_graphs(self.store, [i.iri for i in items])
+        fresh = [i for i in items if i.iri not in held]
+        groups = new_document_groups(self.store, fresh) if fresh else None
+        if groups is not None:
+            try:
+                self.store._insert_lines(groups)
+            except NotImplementedError:
+                groups = None
+            else:
+                for item in fresh:
+                    self._stored(item, "added")
+        for item in items:
+            if item.iri in held or (groups is None and item in fresh):
+                self._stored(item, self.store.add_contribution(item, replace=self.replace))
+
+    def _stored(self, item: Contribution, status: Status | str) -> None:
+        if self.on_stored is not None:
+            self.on_stored(item, status)
+
+    def close(self) -> None:
+        """Write what is waiting."""
+        self.flush()
+
+    def __enter__(self) -> BulkWriter:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: object) -> None:
+        if kind is None:
+            self.flush()
+        elif not issubclass(kind, StoreError):  # documents already extracted are kept, whatever stopped
+            try:                                 # the build (the original error is the one reported)
+                self.flush()
+            except Exception:  # noqa: BLE001, S110
+                pass
