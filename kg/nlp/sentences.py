@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -65,27 +67,36 @@ def _ends_sentence(tok: Token) -> bool:
                                                       or tok.text in {",", "(", "[", "-", "&", "/"})
 
 
+_NO = numpy.uint64(2**64 - 1)  # -1 ("not a sentence start") as Doc arrays store it
+
+
 def set_sentence_starts(doc: Doc, *, after_word: bool = True) -> Doc:
-    """Set ``is_sent_start`` where the rules are sure (see the module docstring)."""
+    """Set ``is_sent_start`` where the rules are sure (see the module docstring).
+
+    The decisions are written in one `Doc.from_array` call: setting `Token.is_sent_start`
+    one token at a time checks the whole document each time (quadratic in its length).
+    """
     n = len(doc)
+    starts = doc.to_array([SENT_START]).reshape(-1, 1)
     for i in range(1, n):
         tok, prev = doc[i], doc[i - 1]
         if tok.is_space:
-            tok.is_sent_start = False
+            starts[i, 0] = _NO
         elif "\n" in prev.text and prev.is_space:
-            tok.is_sent_start = True
+            starts[i, 0] = 1
         elif tok.text in QUOTES and not prev.whitespace_ and not prev.is_space \
                 and (tok.whitespace_ or i + 1 == n):
-            tok.is_sent_start = False  # closing quote: `decision.” However`
+            starts[i, 0] = _NO  # closing quote: `decision.” However`
         elif prev.text in QUOTES and not prev.whitespace_ \
                 and (i < 2 or doc[i - 2].whitespace_ or doc[i - 2].is_space):
-            tok.is_sent_start = False  # after an opening quote: `location. "Like`
+            starts[i, 0] = _NO  # after an opening quote: `location. "Like`
         elif _is_abbreviation(doc, i - 1):
-            tok.is_sent_start = False
+            starts[i, 0] = _NO
         elif tok.text == "." and not prev.whitespace_ and prev.text.lower() in ABBREVIATIONS:
-            tok.is_sent_start = False
+            starts[i, 0] = _NO
         elif after_word and not _ends_sentence(prev):
-            tok.is_sent_start = False
+            starts[i, 0] = _NO
+    doc.from_array([SENT_START], starts)
     return doc
 
 
