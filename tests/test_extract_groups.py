@@ -69,3 +69,26 @@ def test_extract_groups_names_the_statistical_ner_blurs(nlp, text, entity):
     document = make_document(text, doc_id="t", date_text="2024-03-05")
     ex = extract(nlp(document.text), document)
     assert entity in ex.entities
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a parser often splits "X and his Kenyan counterpart Y" at "counterpart"
+    ("Ugandan President Yoweri Museveni and Kenyan counterpart William Ruto have agreed to reopen "
+     "the border in a meeting in Kigali.",
+     {("Yoweri Museveni", "signsAgreementWith", "William Ruto"), ("Yoweri Museveni", "meetsWith", "William Ruto")}),
+    # the shared subject of a coordinated passive
+    ("Ruto arrived in Germany on Monday and was welcomed at the airport by Chancellor Olaf Scholz.",
+     {("Olaf Scholz", "meetsWith", "William Ruto")}),
+    # "cease-fire" as the tokenizer splits it
+    ("Qatar helped broker a cease-fire between Sudan and Chad in 2010.", {("Sudan", "signsAgreementWith", "Chad")}),
+    # a quoted leader's "our countries"
+    ("Ghana and Togo met in Lome. 'The agreement between our countries was signed today,' the minister said.",
+     {("Ghana", "signsAgreementWith", "Togo")}),
+    # who gives what is received
+    ("The Houthi movement has received weapons and backing from Iran.", {("Iran", "providesAidTo", "Houthis")}),
+    ("The rebels of the M23 received backing from Rwanda.", {("Rwanda", "supports", "March 23 Movement")}),
+])
+def test_extract_groups_coordination_the_parse_misses(nlp, text, expected):
+    found = facts(nlp, text)
+    found |= {(o, p, s) for s, p, o in found if p in ("meetsWith", "signsAgreementWith")}  # symmetric
+    assert expected <= found

@@ -101,6 +101,7 @@ def subjects(verb: Token, mention_of: MentionOf, *, depth: int = 0) -> list[Ment
     subj = deps.subject_tokens(verb)
     if subj:
         found = unique([m for t in subj for m in mentions_for(t, mention_of)])
+        found = unique(found + [p for m in found if m.cls == "Person" for p in counterparts(verb.doc, m, mention_of)])
         if not found and depth < 3 and all(t.lower_ in REPORTED_PRONOUNS for t in subj) \
                 and verb.dep_ in ("ccomp", "xcomp", "conj", "advcl") and verb.head != verb:
             # "X and Y announced they were severing ties…": the pronoun is the speakers
@@ -127,6 +128,40 @@ def subjects(verb: Token, mention_of: MentionOf, *, depth: int = 0) -> list[Ment
     return []
 
 
+COUNTERPART_GAP = {"his", "her", "their", "the", "its", "counterpart", "counterparts", "-"}
+
+
+def counterparts(doc, m: Mention, mention_of: MentionOf) -> list[Mention]:  # noqa: ANN001
+    """"X and his Tajik counterpart Y", read at the token level (parsers often split the
+    coordination at "counterpart"): the person on the other side of the "and" from `m`."""
+    out = []
+    i = m.start - 1  # Y's side: back over the title to "and", then X
+    seen_title = False
+    while i > 0 and (doc[i].lower_ in COUNTERPART_GAP or doc[i].pos_ in ("ADJ", "PROPN") and _adjective(doc[i], mention_of)):
+        seen_title = seen_title or doc[i].lower_.startswith("counterpart")
+        i -= 1
+    if seen_title and i > 0 and doc[i].lower_ == "and":
+        other = mention_of(doc[i - 1])
+        if other is not None and other.key and other.cls == "Person":
+            out.append(other)
+    j = m.end  # X's side: forward over "and", the title, then Y
+    if j < len(doc) and doc[j].lower_ == "and":
+        j += 1
+        seen_title = False
+        while j < len(doc) and (doc[j].lower_ in COUNTERPART_GAP or _adjective(doc[j], mention_of)):
+            seen_title = seen_title or doc[j].lower_.startswith("counterpart")
+            j += 1
+        other = mention_of(doc[j]) if j < len(doc) and seen_title else None
+        if other is not None and other.key and other.cls == "Person":
+            out.append(other)
+    return out
+
+
+def _adjective(token: Token, mention_of: MentionOf) -> bool:
+    m = mention_of(token)
+    return m is not None and m.kind == "adjective"
+
+
 def _previous_root(verb: Token) -> Token | None:
     start = sent_of(verb).start
     if start == 0:
@@ -141,6 +176,8 @@ def objects(verb: Token, slots: list[str], mention_of: MentionOf, *, noun: Token
     out: list[Mention] = []
     passive = deps.is_passive(verb)
     dobjs = deps.passive_subject_tokens(verb) if passive else deps.direct_objects(verb)
+    if passive and not dobjs and verb.dep_ == "conj" and verb.head != verb:
+        dobjs = deps.subject_tokens(verb.head)  # "X arrived and was greeted by Y"
     if not dobjs and verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "appos") and verb.head != verb \
             and (deps.agent_tokens(verb) or verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "by"):
         dobjs = [verb.head]  # "the Polisario Front, supported by Algeria": the noun is the object

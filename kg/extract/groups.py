@@ -48,6 +48,8 @@ def is_group(token: Token) -> bool:
         return False
     if words & {"both", "two", "2"}:
         return True
+    if "our" in words and lemma in ("country", "nation", "state", "people"):
+        return True  # a quoted leader's "our countries": the two sides
     definite = "the" in words and not any(c.dep_ in ("poss", "nmod:poss") for c in token.children)
     neighbouring = any(c.lower_ in NEIGHBOURING for c in token.children)
     return definite and (lemma in DEFINITE_GROUPS or neighbouring)

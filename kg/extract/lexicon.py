@@ -129,4 +129,10 @@ def noun_key(token, table: dict) -> str | None:
     for key in (token.lemma_.lower(), token.lower_, token.lower_[:-1] if token.lower_.endswith("s") else None):
         if key and key in table:
             return key
+    doc, i = token.doc, token.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:  # "cease - fire" as tokenized
+        joined = f"{doc[i - 2].lower_}-{token.lower_}"
+        for key in (joined, joined[:-1] if joined.endswith("s") else None):
+            if key and key in table:
+                return key
     return None

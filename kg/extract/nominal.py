@@ -47,6 +47,14 @@ def nominal_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
         patients = _patients(tok, entry, mention_of)
         rel, cameo = entry["rel"], entry.get("cameo")
         rule = f"noun-event:{key}"
+        if governor is not None and tok.dep_ in deps.DOBJ and governor.lemma_.lower() in RECEIVING:
+            # "X received backing from Y", "X, which receives aid from Y": Y acts on X
+            givers = [m for _w, o in deps.prep_objects(tok, "from") for m in mentions_for(o, mention_of)]
+            for s in givers:
+                for o in subjects(governor, mention_of):
+                    if fits(s, rel, o):
+                        yield s, rel, o, tok, rule + ":received", cameo, 0.7
+            continue
         if not patients:
             if rel in SYMMETRIC and entry["obj"] == ["with"]:
                 # "Japarov and Rakhmon agreed … in a meeting in Uzbekistan": the meeting's own agents
@@ -61,6 +69,9 @@ def nominal_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
             for o in patients:
                 if fits(s, rel, o):
                     yield s, rel, o, tok, rule, cameo, 0.75
+
+
+RECEIVING = {"receive", "get", "obtain", "enjoy", "accept", "secure", "win", "gain"}
 
 
 def _patients(noun: Token, entry: dict, mention_of: MentionOf) -> list:
