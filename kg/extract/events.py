@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from kg.extract import deps
 from kg.extract.args import MentionOf, asserted, mentions_for, objects, owners, subjects
 from kg.extract.cache import sent_of, tokens
-from kg.extract.groups import group_members, is_group
+from kg.extract.groups import group_members, is_group, reciprocal
 from kg.extract.lexicon import lemma_keys, lexicon, noun_key
 from kg.extract.mentions import Mention
 from kg.extract.shallow import left_actors, right_parties
@@ -109,6 +109,11 @@ def _verb_candidates(verb: Token, entry: dict, noun: Token | None, rule: str,
         if shallow_subs or shallow_objs:
             rule += ":shallow"
         subs, objs = subs or shallow_subs, objs or shallow_objs
+    if subs and objs and not any(reciprocal(c) for c in verb.children):
+        # one party on both sides is a misparse (not "each other"): it belongs to the side it stands on
+        both = {m.key for m in subs} & {m.key for m in objs}
+        subs = [m for m in subs if m.key not in both or m.start < verb.i]
+        objs = [m for m in objs if m.key not in both or m.start > verb.i]
     allowed = set(entry.get("obj_classes", [])) or None
     also = entry.get("also")
     conf = 0.85 if subs and objs else 0.7
@@ -154,7 +159,15 @@ def _accused_acts(verb: Token, accused: list[Mention], mention_of: MentionOf) ->
     """"Rwanda accused DR Congo of shelling Rwandan villages": DR Congo attacks Rwanda (the
     guide counts the act reported as the accuser's claim about a named actor)."""
     verbs = lexicon().relations["verbs"]
-    for word, act in deps.prep_objects(verb):
+    acts = list(deps.prep_objects(verb))
+    if not any(w in ("of", "for") for w, _a in acts) and accused:
+        # the parse hung "of shelling" elsewhere: the first "of <verb>ing" after the accused
+        doc, i = verb.doc, max(m.end for m in accused)
+        while i < len(doc) and i < max(m.end for m in accused) + 2 and doc[i].pos_ == "NOUN":
+            i += 1  # "UN forces of shelling"
+        if i + 1 < len(doc) and doc[i].lower_ in ("of", "for") and doc[i + 1].tag_ == "VBG":
+            acts = [(doc[i].lower_, doc[i + 1])]
+    for word, act in acts:
         lemma = next((k for k in lemma_keys(act) if k in verbs), None)
         if word not in ("of", "for") or act.pos_ != "VERB" or lemma is None:
             continue
