@@ -100,3 +100,17 @@ def test_extract_groups_accused_list_keeps_its_side(nlp):
     assert ("Burundi", "criticizes", "Tanzania") in found
     assert ("Tanzania", "attacks", "Burundi") in found
     assert not {f for f in found if f[1] == "criticizes" and f[0] != "Burundi"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Fighting between Armenia and Azerbaijan killed 20 soldiers. Moscow urged a cessation of hostilities.",
+     {("Russia", "appealsTo", "Armenia"), ("Russia", "appealsTo", "Azerbaijan"),
+      ("Armenia", "attacks", "Azerbaijan"), ("Azerbaijan", "attacks", "Armenia")}),
+    ("Clashes between Sudan and Chad continued on Sunday.", {("Sudan", "attacks", "Chad")}),
+])
+def test_extract_groups_appeal_for_calm_goes_to_both_sides(nlp, text, expected):
+    assert expected <= facts(nlp, text)
+
+
+def test_extract_groups_appeal_for_calm_needs_a_clear_pair(nlp):
+    assert not {f for f in facts(nlp, "The African Union urged restraint.") if f[1] == "appealsTo"}

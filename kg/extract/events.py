@@ -103,6 +103,11 @@ def _verb_candidates(verb: Token, entry: dict, noun: Token | None, rule: str,
     # only the class checks below need to know, so skip the second pass when none applies
     direct = {id(m) for m in objects(verb, entry["obj"], mention_of, noun=noun, with_owners=False)} \
         if entry.get("obj_classes") or entry.get("also") else {id(m) for m in objs}
+    if rel == "appealsTo" and subs and not objs:
+        # "Moscow urged a cessation of hostilities": an appeal for calm goes to both sides of the story
+        calm = [t for t in deps.direct_objects(verb) + [o for _w, o in deps.prep_objects(verb, "for")]
+                if t.lemma_.lower() in CALM]
+        objs = group_members(calm[0], mention_of, exclude={m.key for m in subs}) if calm else []
     if not subs or not objs:  # the parse left a side open: look at the words around the trigger
         shallow_subs = [] if subs else left_actors(verb, mention_of)
         shallow_objs = [] if objs else right_parties(verb, entry["obj"], mention_of)
@@ -137,6 +142,8 @@ def _verb_candidates(verb: Token, entry: dict, noun: Token | None, rule: str,
 
 
 ASIDE = {",", "–", "—", "-", "("}
+CALM = {"cessation", "ceasefire", "cease-fire", "truce", "restraint", "calm", "de-escalation", "deescalation",
+        "halt", "dialogue", "moderation"}
 
 
 def aside_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
@@ -188,7 +195,9 @@ def noun_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
     "X's border with Y", "the meeting of the presidents of X and Y"."""
     nouns = lexicon().relations["nouns"]
     for tok in tokens(doc):
-        key = noun_key(tok, nouns) if tok.pos_ in ("NOUN", "PROPN") else None
+        nounlike = tok.pos_ in ("NOUN", "PROPN") or tok.tag_ == "VBG" and not deps.subject_tokens(tok) \
+            and any(w == "between" for w, _o in deps.prep_objects(tok))  # "Fighting between X and Y …"
+        key = noun_key(tok, nouns) if nounlike else None
         if key is None:
             continue
         entry = nouns[key]

@@ -126,7 +126,9 @@ def lemma_keys(token) -> list[str]:
 
 def noun_key(token, table: dict) -> str | None:
     """The key under which a noun appears in `table` (its lemma, or its singular), or None."""
-    for key in (token.lemma_.lower(), token.lower_, token.lower_[:-1] if token.lower_.endswith("s") else None):
+    low = token.lower_
+    for key in (token.lemma_.lower(), low, low[:-1] if low.endswith("s") else None,
+                low[:-2] if low.endswith(("shes", "ches", "sses", "xes")) else None):  # "clashes" tagged a name
         if key and key in table:
             return key
     doc, i = token.doc, token.i
