@@ -114,3 +114,8 @@ def test_extract_groups_appeal_for_calm_goes_to_both_sides(nlp, text, expected):
 
 def test_extract_groups_appeal_for_calm_needs_a_clear_pair(nlp):
     assert not {f for f in facts(nlp, "The African Union urged restraint.") if f[1] == "appealsTo"}
+
+
+def test_extract_groups_party_named_by_acronym(nlp):
+    found = facts(nlp, "Kenyan President William Ruto's UDA party won the vote.")
+    assert ("William Ruto", "memberOf", "UDA") in found

@@ -25,7 +25,7 @@ def state_bodies(doc: Doc, namer: Namer, countries: dict[int, tuple[int, str, st
     out: list[Mention] = []
     i = 0
     while i < len(doc):
-        special = _led_coalition(doc, i, namer, countries) or _special_body(doc, i, namer)
+        special = _led_coalition(doc, i, namer, countries) or _special_body(doc, i, namer) or _party(doc, i)
         if special:
             out.append(special)
             i = special.end
@@ -38,6 +38,14 @@ def state_bodies(doc: Doc, namer: Namer, countries: dict[int, tuple[int, str, st
         else:
             i += 1
     return out
+
+
+def _party(doc: Doc, i: int) -> Mention | None:
+    """"Bazoum's PNDS party", "the ANC party": a party named by its acronym."""
+    tok = doc[i]
+    if i + 1 < len(doc) and doc[i + 1].lower_ == "party" and tok.is_upper and tok.is_alpha and 2 <= len(tok) <= 6:
+        return Mention(i, i + 1, tok.text, "Organization", kind="name", surface=tok.text)
+    return None
 
 
 def _led_coalition(doc: Doc, i: int, namer: Namer, countries) -> Mention | None:
