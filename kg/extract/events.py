@@ -49,9 +49,12 @@ def verb_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
             continue
         entries: list[tuple[dict, Token | None, str]] = []
         lemmas = lemma_keys(tok)
-        for child in tok.children:
+        nouns = list(tok.children)
+        if tok.dep_ in ("compound", "amod") and tok.head.i > tok.i:
+            nouns.append(tok.head)  # "Riyadh cut ties with Tehran" parsed as a noun phrase "cut ties"
+        for child in nouns:
             for lemma in lemmas:
-                if child.dep_ in deps.DOBJ | deps.PASS_SUBJ | {"attr"}:
+                if child.dep_ in deps.DOBJ | deps.PASS_SUBJ | {"attr"} or child == tok.head:
                     key = next((k for k in (f"{lemma} {c}" for c in lemma_keys(child)) if k in light), None)
                     if key:
                         entries.append((light[key], child, f"light:{key.replace(' ', '_')}"))

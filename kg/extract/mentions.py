@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.cache import tokens
 from kg.extract.lexicon import lexicon
 from kg.extract.naming import Namer
 from kg.extract.titles import envoy_split, first_title_word
@@ -143,9 +144,23 @@ def find_mentions(doc: Doc, namer: Namer) -> tuple[list[Mention], list[Mention |
             claim(mention)
     for mention in office_descriptions(doc, namer, countries, taken, by_start):
         claim(mention)
+    for mention in _repeated_surnames(doc, found, taken):
+        claim(mention)
     found.sort(key=lambda m: m.start)
     _mark_datelines(doc, found)
     return found, owner
+
+
+def _repeated_surnames(doc: Doc, found: list[Mention], taken: list[bool]) -> list[Mention]:
+    """"Japarov and Rakhmon both attended…": a surname the statistical NER left alone, of a
+    person named in full earlier in the document (the resolver links it to the full name)."""
+    first_seen = {}
+    for m in found:
+        if m.cls == "Person" and m.end - m.start > 1 and doc[m.end - 1].is_title:
+            first_seen.setdefault(doc[m.end - 1].text, m.start)
+    return [Mention(t.i, t.i + 1, t.text, "Person", kind="surname", surface=t.text)
+            for t in tokens(doc) if not taken[t.i] and t.text in first_seen and first_seen[t.text] < t.i
+            and t.pos_ in ("PROPN", "NOUN")]
 
 
 DASHES = {"—", "–", "-", "--", ":", "(", "/"}
