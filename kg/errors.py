@@ -44,6 +44,8 @@ class Errors:
             "Each JSONL line must be {{\"text\": ..., \"title\"?: ..., \"date\"?: ..., \"url\"?: ...}}.")
     E008 = ("E008 {path}: {size} bytes is over the size limit of {limit} bytes. "
             "Split the file, or raise the limit with `--max-bytes`.")
+    E009 = ("E009 {path}: {chars} characters is over the limit of {limit} characters per document "
+            "(parsing it would need gigabytes of memory). Split it into articles.")
     E010 = ("E010 cannot load the spaCy pipeline {name!r}: {why}. Use the shipped pipeline "
             "(leave --model unset), a path to a pipeline folder, or an installed package "
             "such as en_core_web_sm.")

@@ -23,11 +23,21 @@ def check_base(base: str) -> str:
     return base
 
 
+MAX_SLUG_CHARS = 200
+
+
 def slug(name: str) -> str:
     """The IRI-safe local name of a canonical name: spaces → `_`, everything else unusual
-    percent-encoded as UTF-8, so that any name gives a valid IRI and the same name the same IRI."""
+    percent-encoded as UTF-8, so that any name gives a valid IRI and the same name the same IRI.
+
+    A name longer than 200 characters keeps its first 182 characters and a digest of the whole name
+    (`…_h1a2b3c4d5e6f7a8b`), so that two long names never share an IRI.
+    """
     cleaned = "_".join(name.split()) or "_"
-    return quote(cleaned[:200], safe=_SAFE)
+    if len(cleaned) > MAX_SLUG_CHARS:
+        digest = hashlib.sha1(cleaned.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        cleaned = f"{cleaned[:MAX_SLUG_CHARS - 18]}_h{digest}"
+    return quote(cleaned, safe=_SAFE, errors="surrogatepass")  # a lone surrogate is encoded, never fatal
 
 
 def entity_iri(base: str, key: str) -> URIRef:
