@@ -128,3 +128,10 @@ def test_extract_groups_party_named_by_acronym(nlp):
 ])
 def test_extract_groups_light_verbs_and_surnames_the_parse_misses(nlp, text, expected):
     assert expected <= facts(nlp, text)
+
+
+def test_extract_groups_object_the_parser_took_for_an_indirect_one(nlp):
+    text = ("North Korea has denounced the joint U.S.-South Korean Ulchi Freedom Shield drills as a grave "
+            "threat tantamount to a pre-emptive nuclear strike being planned by the United States.")
+    found = facts(nlp, text)
+    assert {("North Korea", "criticizes", "United States"), ("North Korea", "criticizes", "South Korea")} <= found

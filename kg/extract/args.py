@@ -183,9 +183,14 @@ def objects(verb: Token, slots: list[str], mention_of: MentionOf, *, noun: Token
         dobjs = [verb.head]  # "the Polisario Front, supported by Algeria": the noun is the object
     for slot in slots:
         if slot == "dobj":
+            # an object the parser took for an indirect one ("denounced the joint U.S.-South Korean
+            # Ulchi Freedom Shield drills": Shield/iobj, drills/obj) counts when nothing else does
             for t in dobjs:
                 found = mentions_for(t, mention_of)
                 out += found or (owners(t, mention_of) if with_owners else [])
+            if not out and not passive and "dative" not in slots:
+                for t in deps.datives(verb):
+                    out += mentions_for(t, mention_of) or (owners(t, mention_of) if with_owners else [])
         elif slot == "dative":
             out += [m for t in deps.datives(verb) for m in mentions_for(t, mention_of)]
         else:

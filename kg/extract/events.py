@@ -199,7 +199,8 @@ def noun_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
     nouns = lexicon().relations["nouns"]
     for tok in tokens(doc):
         nounlike = tok.pos_ in ("NOUN", "PROPN") or tok.tag_ == "VBG" and not deps.subject_tokens(tok) \
-            and any(w == "between" for w, _o in deps.prep_objects(tok))  # "Fighting between X and Y …"
+            and any(w == "between" for w, _o in deps.prep_objects(tok)) \
+            or tok.pos_ == "VERB" and tok.dep_ in deps.DOBJ | deps.SUBJ  # "Fighting between X and Y …", "denounced the drills/VERB"
         key = noun_key(tok, nouns) if nounlike else None
         if key is None:
             continue
