@@ -89,3 +89,125 @@ def test_crash_failed_write_leaves_no_trace(tmp_path, monkeypatch):
             store.add(*toy("b", "Ruritania condemned Freedonia again."))
         assert store.export("nquads") == before
         assert [d.id for d in store.documents()] == ["a"]
+
+
+# ---- issue 9: kg remove killed, failed builds, a build while the store is served -------------------
+_SLOW_REMOVE = """
+import sys, time
+import kg.store.base as base
+real = base.GraphStore.remove
+def remove(self, doc_id):  # the real remove (one transaction), then a report and a pause
+    time.sleep(float(sys.argv[1]))
+    done = real(self, doc_id)
+    print("done", doc_id, flush=True)
+    return done
+base.GraphStore.remove = remove
+from kg.cli import main
+main(sys.argv[2:])
+"""
+
+
+def _nquads(path) -> list[str]:  # noqa: ANN001
+    with open_store(path, create=False) as store:
+        return sorted(line for line in store.export("nquads").decode("utf-8").splitlines() if line.strip())
+
+
+@pytest.mark.slow
+def test_crash_sigkill_mid_remove(tmp_path):
+    """`kg remove` killed part-way: the store opens, the removed documents are wholly gone, every
+    other one is whole, the shapes hold, and removing again finishes the job."""
+    news, path = tmp_path / "news", tmp_path / "store"
+    _write_news(news, 24)
+    from kg.build import build
+
+    build([news], out=tmp_path / "o", store=path, html=False)
+    with open_store(path) as store:
+        before = {d.id: _graph(store, d.id) for d in store.documents()}
+    ids = sorted(before)
+    for pause, kill_after in ((0.05, 4), (0.0, 9)):
+        cmd = [sys.executable, "-c", _SLOW_REMOVE, str(pause), "remove", *ids, "--store", str(path), "--missing-ok"]
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        removed = []
+        for line in proc.stdout:
+            if line.startswith("done "):
+                removed.append(line.split()[1])
+            if len(removed) >= kill_after:
+                break
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        with open_store(path) as store:  # it opens
+            stored = store.documents(include_incomplete=True)
+            assert all(d.complete for d in stored)
+            left = {d.id for d in stored}
+            assert not left & set(removed) and left  # killed part-way
+            for doc_id in left:
+                assert _graph(store, doc_id) == before[doc_id], doc_id
+            assert store.validate().conforms
+        ids = sorted(left)
+    done = subprocess.run([sys.executable, "-m", "kg", "remove", *ids, "--store", str(path)], capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    with open_store(path) as store:
+        assert store.documents() == [] and len(store.union_graph()) == 0
+
+
+def test_failed_build_leaves_the_store_exactly_as_it_was(tmp_path, capsys):
+    from kg.cli import cli
+    from kg.cli._util import run_cli
+
+    path = tmp_path / "store"
+    with open_store(path) as store:
+        store.add(*toy("a"))
+    before = _nquads(path)
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00")
+    (bad / "feed.jsonl").write_text("{broken\n[]\n", encoding="utf-8")
+    for args in (["build", str(bad)], ["build", str(tmp_path / "missing")],
+                 ["build", str(bad / "empty.txt"), "--base-iri", "https://other.example/id/"]):
+        code = run_cli(cli, [*args, "--store", str(path), "--out", str(tmp_path / "o")])
+        err = capsys.readouterr().err
+        assert code == 1 and err.startswith("error: E") and err.count("\n") == 1, err
+        assert _nquads(path) == before, args
+    assert not (tmp_path / "o" / "graph.ttl").exists()
+
+
+@pytest.mark.slow
+def test_build_while_served_says_the_store_is_busy_and_reads_stay_whole(tmp_path):
+    """`kg serve` keeps its store open: a build into it is refused at once with one line (E100)
+    and the server's answers stay complete while it tries; after the server stops, it builds."""
+    import urllib.parse
+    import urllib.request
+
+    news, path = tmp_path / "news", tmp_path / "store"
+    _write_news(news, 6)
+    from kg.build import build
+
+    build([news], out=tmp_path / "o", store=path, html=False)
+    more = tmp_path / "more"
+    _write_news(more, 3)
+    for i, file in enumerate(sorted(more.iterdir())):
+        file.rename(more / f"extra{i}.txt")
+    server = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(path), "--port", "0", "--quiet",
+                               "--workers", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        url = next(line.split()[-1] for line in server.stdout if line.startswith("SPARQL endpoint:"))
+        ask = url + "?" + urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+                                                  "format": "csv"})
+        first = urllib.request.urlopen(ask, timeout=30).read()
+        busy = subprocess.Popen([sys.executable, "-m", "kg", "build", str(more), "--store", str(path), "--out",
+                                 str(tmp_path / "o2"), "--no-html"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+        answers = []
+        while busy.poll() is None:
+            answers.append(urllib.request.urlopen(ask, timeout=30).read())
+        err = busy.stderr.read()
+        assert busy.returncode == 1 and err.startswith("error: E100") and err.count("\n") == 1, err
+        assert all(a == first for a in answers + [urllib.request.urlopen(ask, timeout=30).read()])
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=60)
+    done = subprocess.run([sys.executable, "-m", "kg", "build", str(more), "--store", str(path), "--out",
+                           str(tmp_path / "o2"), "--no-html"], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0 and "3 added" in done.stdout, done.stderr

@@ -19,6 +19,8 @@ from kg.store.options import StoreOptions, store_options
               help="Cut answers at this many rows or triples (the X-SPARQL-MaxRows header says so).")
 @click.option("--max-body", default=1_000_000, show_default=True, type=click.IntRange(min=1024),
               metavar="BYTES", help="Largest request body accepted (HTTP 413 above).")
+@click.option("--max-query", default=100_000, show_default=True, type=click.IntRange(min=100),
+              metavar="CHARS", help="Longest query text accepted (HTTP 413 above).")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
               help="Query worker processes (queries run in parallel up to this number).")
 @click.option("--max-memory", default=2048, show_default=True, type=click.IntRange(min=768), metavar="MB",
@@ -27,7 +29,7 @@ from kg.store.options import StoreOptions, store_options
               help="Let pages from ORIGIN (e.g. https://yasgui.triply.cc, or *) query the endpoint.")
 @click.option("--quiet", is_flag=True, help="Do not log each request.")
 def serve_cmd(store: StoreOptions, host: str, port: int, timeout: float, max_rows: int, max_body: int,
-              workers: int, max_memory: int, cors_origin: str | None, quiet: bool) -> None:
+              max_query: int, workers: int, max_memory: int, cors_origin: str | None, quiet: bool) -> None:
     """Serve the store over the SPARQL 1.1 Protocol at /sparql, with a query page at /query and
     the graph view at /.
 
@@ -47,7 +49,7 @@ def serve_cmd(store: StoreOptions, host: str, port: int, timeout: float, max_row
     from kg.server import make_app, serve
 
     with store.open(create=False) as target:
-        app = make_app(target, timeout=timeout, max_rows=max_rows, max_body=max_body, workers=workers,
+        app = make_app(target, timeout=timeout, max_rows=max_rows, max_body=max_body, max_query=max_query, workers=workers,
                        memory_mb=max_memory, cors_origin=cors_origin)
         try:
             serve(app, host=host, port=port, quiet=quiet, announce=click.echo)

@@ -52,6 +52,8 @@ class QueryErrors:
     E174 = "E174 {what}"
     E175 = "E175 no result format for {accept!r} on a {form} query; the server offers: {choices}."
     E176 = "E176 cannot start the query workers: {why}."
+    E177 = ("E177 the query is {length} characters long, over the limit of {limit} (--max-query); "
+            "shorten it, or start the server with a larger --max-query.")
 
 
 class QueryWarnings:

@@ -44,6 +44,7 @@ VIEW_CSP = "default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:; base-u
 REASONS = {200: "OK", 204: "No Content", 303: "See Other", 400: "Bad Request", 403: "Forbidden", 404: "Not Found",
            405: "Method Not Allowed", 406: "Not Acceptable", 411: "Length Required", 413: "Payload Too Large",
            415: "Unsupported Media Type", 500: "Internal Server Error", 503: "Service Unavailable"}
+MAX_QUERY = 100_000  # characters of query text; far above any hand-written or generated query we know
 LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
 log = logging.getLogger("kg.server")
 
@@ -63,8 +64,9 @@ class SparqlApp:
 
     def __init__(self, store: Any, *, timeout: float = 10.0, max_rows: int = 10_000, max_body: int = 1_000_000,
                  workers: int = 2, memory_mb: int = 2048, cors_origin: str | None = None,
-                 allowed_hosts: Iterable[str] | None = None) -> None:
+                 allowed_hosts: Iterable[str] | None = None, max_query: int = MAX_QUERY) -> None:
         self.store, self.timeout, self.max_rows, self.max_body = store, timeout, max_rows, max_body
+        self.max_query = max_query
         self.cors_origin = cors_origin
         self.allowed_hosts = frozenset(h.lower() for h in allowed_hosts) if allowed_hosts else None
         self.prefixes = prefixes_for(store)
@@ -170,6 +172,8 @@ class SparqlApp:
             if "text/html" in environ.get("HTTP_ACCEPT", ""):
                 return 303, [("Location", "/query"), ("Content-Type", "text/plain")], b"See /query\n"
             return 200, [("Content-Type", "text/turtle; charset=utf-8")], self.service_description(environ)
+        if len(request.query) > self.max_query:
+            raise HTTPError(413, QueryErrors.E177.format(length=len(request.query), limit=self.max_query))
         return self.run(request.query, environ, formats=request.formats, what="the query",
                         default_graphs=request.default_graphs, named_graphs=request.named_graphs)
 
@@ -281,7 +285,7 @@ class SparqlApp:
 
 def make_app(store: Any, *, timeout: float = 10.0, max_rows: int = 10_000, max_body: int = 1_000_000,
              workers: int = 2, memory_mb: int = 2048, cors_origin: str | None = None,
-             allowed_hosts: Iterable[str] | None = None) -> SparqlApp:
+             allowed_hosts: Iterable[str] | None = None, max_query: int = MAX_QUERY) -> SparqlApp:
     """The SPARQL server for `store` as a WSGI application (call `.close()` when done).
 
     Args:
@@ -289,6 +293,7 @@ def make_app(store: Any, *, timeout: float = 10.0, max_rows: int = 10_000, max_b
         timeout: Seconds a query may run before it is stopped (HTTP 503).
         max_rows: Rows (or triples) an answer is cut at (header `X-SPARQL-MaxRows`).
         max_body: Largest request body in bytes (HTTP 413).
+        max_query: Longest query text in characters (HTTP 413), however it is sent.
         workers: Query worker processes.
         memory_mb: Address-space limit of each worker process.
         cors_origin: Origin allowed to query from a browser page elsewhere (None: same origin only).
@@ -300,4 +305,4 @@ def make_app(store: Any, *, timeout: float = 10.0, max_rows: int = 10_000, max_b
         >>> wsgiref.simple_server.make_server("127.0.0.1", 8000, app).serve_forever()
     """
     return SparqlApp(store, timeout=timeout, max_rows=max_rows, max_body=max_body, workers=workers,
-                     memory_mb=memory_mb, cors_origin=cors_origin, allowed_hosts=allowed_hosts)
+                     memory_mb=memory_mb, cors_origin=cors_origin, allowed_hosts=allowed_hosts, max_query=max_query)
