@@ -27,6 +27,8 @@ FORCE_NOUNS = {"troops", "units", "soldiers", "forces", "fighters", "contingent"
 PERSONAL_PROXIES = {"regime", "government", "administration", "camp", "forces", "loyalists"}
 
 MentionOf = Callable[[Token], Mention | None]
+# verbs whose subject acts through its object: "X leads a coalition supporting Y", "sent troops fighting Y"
+LEADING = {"lead", "head", "command", "form", "send", "deploy", "dispatch", "fund", "arm", "train"}
 REPORTED_PRONOUNS = {"they", "it", "we", "he", "she"}
 
 
@@ -120,7 +122,10 @@ def subjects(verb: Token, mention_of: MentionOf, *, depth: int = 0) -> list[Ment
         if deps.is_relcl(verb):
             infinitive = any(c.dep_ in ("mark", "aux") and c.lower_ == "to" for c in verb.children)
             if not infinitive:
-                return mentions_for(head, mention_of)
+                found = mentions_for(head, mention_of)
+                if not found and head.dep_ in deps.DOBJ and head.head.lemma_.lower() in LEADING:
+                    found = subjects(head.head, mention_of, depth=depth + 1)  # "X leads a coalition supporting Y"
+                return found
             anc = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
             return subjects(anc, mention_of, depth=depth + 1) if anc is not None else []
         if verb.dep_ in CONTROL_DEPS and (head.pos_ in ("VERB", "AUX", "ADJ") or verb.dep_ == "conj"):

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.cache import sent_of
 from kg.extract.events import Candidate, aside_events, fits, noun_events, verb_events
 from kg.extract.hosts import hosted_talks
+from kg.extract.recognition import recognition_events
 from kg.extract.threats import force_threats
 from kg.extract.mentions import Mention, find_mentions
 from kg.extract.model import Entity, Extraction, Fact
@@ -56,6 +57,7 @@ def extract(doc: Doc, document: Document, *, namer: Namer | None = None) -> Extr
     candidates.extend(aside_events(doc, mention_of))
     candidates.extend(hosted_talks(doc, mention_of))
     candidates.extend(force_threats(doc, mention_of))
+    candidates.extend(recognition_events(doc, mention_of))
     seen: set[tuple[str, str, str, int]] = set()
     text = doc.text  # built from the tokens on every access
     for s, pred, o, trigger, rule, cameo, confidence in candidates:

@@ -1,0 +1,37 @@
+"""Recognition given (supports) and withdrawn (criticizes); acting through what one leads —
+sentences we wrote ourselves."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.extractor import extract
+from kg.ingest.readers import make_document
+
+pytestmark = pytest.mark.slow
+
+
+def facts(nlp, text: str) -> set[tuple[str, str, str]]:
+    document = make_document(text, doc_id="t", date_text="2024-03-05")
+    ex = extract(nlp(document.text), document)
+    return {(f.subject, f.predicate, f.object) for f in ex.facts}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Brazil no longer recognizes the legitimacy of President Nicolas Maduro. On Monday Brazil named "
+     "opposition leader Juan Guaido as interim president.",
+     {("Brazil", "criticizes", "Nicolás Maduro"), ("Brazil", "supports", "Juan Guaido")}),
+    ("Peru refused to recognize Nicolas Maduro as president.", {("Peru", "criticizes", "Nicolás Maduro")}),
+    ("Egypt leads a military coalition supporting the Sudanese government.",
+     {("Egypt", "supports", "Government of Sudan")}),
+])
+def test_extract_recognition_given_withdrawn_and_through_what_one_leads(nlp, text, expected):
+    assert expected <= facts(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya named William Ruto as its ambassador to Japan.",
+    "Chile did not name Juan Guaido as interim president.",
+])
+def test_extract_recognition_appointments_and_negations_are_not_support(nlp, text):
+    assert not {f for f in facts(nlp, text) if f[1] == "supports"}
