@@ -136,7 +136,7 @@ def subjects(verb: Token, mention_of: MentionOf, *, depth: int = 0) -> list[Ment
 COUNTERPART_GAP = {"his", "her", "their", "the", "its", "counterpart", "counterparts", "-"}
 
 
-def counterparts(doc, m: Mention, mention_of: MentionOf) -> list[Mention]:  # noqa: ANN001
+def counterparts(doc, m: Mention, mention_of: MentionOf) -> list[Mention]:
     """"X and his Tajik counterpart Y", read at the token level (parsers often split the
     coordination at "counterpart"): the person on the other side of the "and" from `m`."""
     out = []

@@ -7,12 +7,11 @@ from spacy.tokens import Doc, Token
 from kg.extract.cache import sent_of
 from kg.extract.events import Candidate, aside_events, fits, noun_events, verb_events
 from kg.extract.hosts import hosted_talks
-from kg.extract.recognition import recognition_events
-from kg.extract.threats import force_threats
 from kg.extract.mentions import Mention, find_mentions
 from kg.extract.model import Entity, Extraction, Fact
 from kg.extract.naming import Namer, default_namer
 from kg.extract.nominal import nominal_events
+from kg.extract.recognition import recognition_events
 from kg.extract.resolver import (
     PRONOUNS,
     DocResolver,
@@ -20,6 +19,7 @@ from kg.extract.resolver import (
     pronoun_antecedent,
 )
 from kg.extract.standing import standing_facts
+from kg.extract.threats import force_threats
 from kg.extract.when import event_date
 from kg.ingest.document import Document
 
