@@ -35,3 +35,11 @@ def test_extract_recognition_given_withdrawn_and_through_what_one_leads(nlp, tex
 ])
 def test_extract_recognition_appointments_and_negations_are_not_support(nlp, text):
     assert not {f for f in facts(nlp, text) if f[1] == "supports"}
+
+
+def test_extract_recognition_head_of_state_leads_the_state_not_a_body_named_after_it(nlp):
+    text = ("President Donald Trump said on Monday that the United States would act. "
+            "The White House later confirmed the decision.")
+    found = facts(nlp, text)
+    assert ("Donald Trump", "leaderOf", "United States") in found
+    assert not {f for f in found if f[0] == "Donald Trump" and f[1] == "leaderOf" and f[2] != "United States"}

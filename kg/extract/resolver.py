@@ -100,8 +100,12 @@ class DocResolver:
         if person is None:
             return None
         office = m.office[0]
-        for role in person.roles:
-            if role.org and _same_office(role.office or "", office) and (not self.when or role.active_on(self.when)):
+        # a state's office first ("President Donald Trump" leads the United States, not the
+        # White House his gazetteer entry also names), then an organisation's
+        roles = sorted(person.roles, key=lambda r: r.country is None)
+        for role in roles:
+            if role.org and not role.country and _same_office(role.office or "", office) \
+                    and (not self.when or role.active_on(self.when)):
                 org = self.namer.gaz.organization(role.org)
                 if org is not None:
                     return org.name, org.cls, None
@@ -165,7 +169,7 @@ def _merge_partial_names(mentions: list[Mention]) -> None:
     Russia", "National Army" after "People's National Army" are the same body when exactly one
     fuller name in the document fits."""
     keys = {m.key for m in mentions if m.key and m.cls in BODY_CLASSES}
-    keys |= {m.office[1] for m in mentions if m.office and m.office[1]}
+    keys |= {m.office[1] for m in mentions if m.office and m.office[1] and m.led_cls in BODY_CLASSES}
     renamed: dict[str, str] = {}
     for key in sorted(keys):
         fuller = [k for k in keys if k != key and (k.startswith(key + " of ") or
@@ -176,7 +180,7 @@ def _merge_partial_names(mentions: list[Mention]) -> None:
         if m.key in renamed and m.cls in BODY_CLASSES and m.kind in ("name", "body"):
             m.aliases.add(m.surface or m.key)
             m.key = renamed[m.key]
-        if m.office and m.office[1] in renamed:
+        if m.office and m.office[1] in renamed and m.led_cls in BODY_CLASSES:  # not a state: "the United States"
             m.office = (m.office[0], renamed[m.office[1]])
 
 
