@@ -50,6 +50,19 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def facts(nlp):
+    """`facts(text)`: the (subject, predicate, object) triples extracted from a text of our own."""
+    from kg.extract.extractor import extract
+    from kg.ingest.readers import make_document
+
+    def run(text: str) -> set[tuple[str, str, str]]:
+        document = make_document(text, doc_id="t", date_text="2024-03-05")
+        return {(f.subject, f.predicate, f.object) for f in extract(nlp(document.text), document).facts}
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def example_build(tmp_path_factory):
     """`kg build examples/ --out …`, run once through the library."""
     from kg.build import build

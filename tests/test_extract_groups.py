@@ -11,11 +11,6 @@ from kg.ingest.readers import make_document
 pytestmark = pytest.mark.slow
 
 
-def facts(nlp, text: str) -> set[tuple[str, str, str]]:
-    document = make_document(text, doc_id="t", date_text="2024-03-05")
-    ex = extract(nlp(document.text), document)
-    return {(f.subject, f.predicate, f.object) for f in ex.facts}
-
 
 @pytest.mark.parametrize("text,expected", [
     ("Tensions rose between Ghana and Togo last year. The talks between the two neighbours resumed on Monday.",
@@ -31,17 +26,17 @@ def facts(nlp, text: str) -> set[tuple[str, str, str]]:
     ("Ghana and Togo declared the dispute over after talks between the neighbouring countries' leaders.",
      {("Ghana", "borders", "Togo")}),
 ])
-def test_extract_groups_neighbours_border(nlp, text, expected):
-    assert expected <= facts(nlp, text)
+def test_extract_groups_neighbours_border(facts, text, expected):
+    assert expected <= facts(text)
 
 
-def test_extract_groups_both_countries_is_the_pair_of_the_story(nlp):
+def test_extract_groups_both_countries_is_the_pair_of_the_story(facts):
     text = "Ghana and Togo have agreed to end the dispute. Both countries will work to promote close cooperation."
-    assert ("Ghana", "cooperatesWith", "Togo") in facts(nlp, text)
+    assert ("Ghana", "cooperatesWith", "Togo") in facts(text)
 
 
-def test_extract_groups_each_other_is_reciprocal(nlp):
-    found = facts(nlp, "Armenia and Azerbaijan accused each other of violating the ceasefire.")
+def test_extract_groups_each_other_is_reciprocal(facts):
+    found = facts("Armenia and Azerbaijan accused each other of violating the ceasefire.")
     assert {("Armenia", "criticizes", "Azerbaijan"), ("Azerbaijan", "criticizes", "Armenia")} <= found
 
 
@@ -52,8 +47,8 @@ def test_extract_groups_each_other_is_reciprocal(nlp):
     "Ghana thanked its neighbours for their help.",
     "Mali is not a neighbour of Kenya.",
 ])
-def test_extract_groups_no_pair_no_border(nlp, text):
-    assert not {f for f in facts(nlp, text) if f[1] == "borders"}
+def test_extract_groups_no_pair_no_border(facts, text):
+    assert not {f for f in facts(text) if f[1] == "borders"}
 
 
 @pytest.mark.parametrize("text,entity", [
@@ -88,15 +83,15 @@ def test_extract_groups_names_the_statistical_ner_blurs(nlp, text, entity):
     ("The Houthi movement has received weapons and backing from Iran.", {("Iran", "providesAidTo", "Houthis")}),
     ("The rebels of the M23 received backing from Rwanda.", {("Rwanda", "supports", "March 23 Movement")}),
 ])
-def test_extract_groups_coordination_the_parse_misses(nlp, text, expected):
-    found = facts(nlp, text)
+def test_extract_groups_coordination_the_parse_misses(facts, text, expected):
+    found = facts(text)
     found |= {(o, p, s) for s, p, o in found if p in ("meetsWith", "signsAgreementWith")}  # symmetric
     assert expected <= found
 
 
-def test_extract_groups_accused_list_keeps_its_side(nlp):
+def test_extract_groups_accused_list_keeps_its_side(facts):
     """A party listed among the accused is never read as an accuser, however the parse hangs it."""
-    found = facts(nlp, "Burundi on Monday accused Tanzania and UN forces of shelling two Burundian border villages.")
+    found = facts("Burundi on Monday accused Tanzania and UN forces of shelling two Burundian border villages.")
     assert ("Burundi", "criticizes", "Tanzania") in found
     assert ("Tanzania", "attacks", "Burundi") in found
     assert not {f for f in found if f[1] == "criticizes" and f[0] != "Burundi"}
@@ -108,16 +103,16 @@ def test_extract_groups_accused_list_keeps_its_side(nlp):
       ("Armenia", "attacks", "Azerbaijan"), ("Azerbaijan", "attacks", "Armenia")}),
     ("Clashes between Sudan and Chad continued on Sunday.", {("Sudan", "attacks", "Chad")}),
 ])
-def test_extract_groups_appeal_for_calm_goes_to_both_sides(nlp, text, expected):
-    assert expected <= facts(nlp, text)
+def test_extract_groups_appeal_for_calm_goes_to_both_sides(facts, text, expected):
+    assert expected <= facts(text)
 
 
-def test_extract_groups_appeal_for_calm_needs_a_clear_pair(nlp):
-    assert not {f for f in facts(nlp, "The African Union urged restraint.") if f[1] == "appealsTo"}
+def test_extract_groups_appeal_for_calm_needs_a_clear_pair(facts):
+    assert not {f for f in facts("The African Union urged restraint.") if f[1] == "appealsTo"}
 
 
-def test_extract_groups_party_named_by_acronym(nlp):
-    found = facts(nlp, "Kenyan President William Ruto's UDA party won the vote.")
+def test_extract_groups_party_named_by_acronym(facts):
+    found = facts("Kenyan President William Ruto's UDA party won the vote.")
     assert ("William Ruto", "memberOf", "UDA") in found
 
 
@@ -126,12 +121,12 @@ def test_extract_groups_party_named_by_acronym(nlp):
     ("Kenyan President William Ruto arrived on Monday. Museveni and Ruto both attended a summit in Tanzania.",
      {("William Ruto", "visits", "Tanzania")}),
 ])
-def test_extract_groups_light_verbs_and_surnames_the_parse_misses(nlp, text, expected):
-    assert expected <= facts(nlp, text)
+def test_extract_groups_light_verbs_and_surnames_the_parse_misses(facts, text, expected):
+    assert expected <= facts(text)
 
 
-def test_extract_groups_object_the_parser_took_for_an_indirect_one(nlp):
+def test_extract_groups_object_the_parser_took_for_an_indirect_one(facts):
     text = ("North Korea has denounced the joint U.S.-South Korean Ulchi Freedom Shield drills as a grave "
             "threat tantamount to a pre-emptive nuclear strike being planned by the United States.")
-    found = facts(nlp, text)
+    found = facts(text)
     assert {("North Korea", "criticizes", "United States"), ("North Korea", "criticizes", "South Korea")} <= found

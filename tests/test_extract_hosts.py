@@ -4,16 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.extractor import extract
-from kg.ingest.readers import make_document
-
 pytestmark = pytest.mark.slow
 
-
-def facts(nlp, text: str) -> set[tuple[str, str, str]]:
-    document = make_document(text, doc_id="t", date_text="2024-03-05")
-    ex = extract(nlp(document.text), document)
-    return {(f.subject, f.predicate, f.object) for f in ex.facts}
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -24,13 +16,13 @@ def facts(nlp, text: str) -> set[tuple[str, str, str]]:
     ("Iran and Egypt met in May. Both thanked Oman for hosting the talks held between the two sides in 2021.",
      {("Oman", "negotiatesWith", "Iran"), ("Oman", "negotiatesWith", "Egypt")}),
 ])
-def test_extract_hosts_negotiate_with_each_side(nlp, text, expected):
-    assert expected <= facts(nlp, text)
+def test_extract_hosts_negotiate_with_each_side(facts, text, expected):
+    assert expected <= facts(text)
 
 
 @pytest.mark.parametrize("text", [
     "Qatar could host talks between Iran and Egypt.",
     "Qatar did not host the talks between Iran and Egypt.",
 ])
-def test_extract_hosts_hedged_or_denied_give_nothing(nlp, text):
-    assert not {f for f in facts(nlp, text) if f[0] == "Qatar"}
+def test_extract_hosts_hedged_or_denied_give_nothing(facts, text):
+    assert not {f for f in facts(text) if f[0] == "Qatar"}

@@ -5,16 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.extractor import extract
-from kg.ingest.readers import make_document
-
 pytestmark = pytest.mark.slow
 
-
-def facts(nlp, text: str) -> set[tuple[str, str, str]]:
-    document = make_document(text, doc_id="t", date_text="2024-03-05")
-    ex = extract(nlp(document.text), document)
-    return {(f.subject, f.predicate, f.object) for f in ex.facts}
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -25,21 +17,21 @@ def facts(nlp, text: str) -> set[tuple[str, str, str]]:
     ("Egypt leads a military coalition supporting the Sudanese government.",
      {("Egypt", "supports", "Government of Sudan")}),
 ])
-def test_extract_recognition_given_withdrawn_and_through_what_one_leads(nlp, text, expected):
-    assert expected <= facts(nlp, text)
+def test_extract_recognition_given_withdrawn_and_through_what_one_leads(facts, text, expected):
+    assert expected <= facts(text)
 
 
 @pytest.mark.parametrize("text", [
     "Kenya named William Ruto as its ambassador to Japan.",
     "Chile did not name Juan Guaido as interim president.",
 ])
-def test_extract_recognition_appointments_and_negations_are_not_support(nlp, text):
-    assert not {f for f in facts(nlp, text) if f[1] == "supports"}
+def test_extract_recognition_appointments_and_negations_are_not_support(facts, text):
+    assert not {f for f in facts(text) if f[1] == "supports"}
 
 
-def test_extract_recognition_head_of_state_leads_the_state_not_a_body_named_after_it(nlp):
+def test_extract_recognition_head_of_state_leads_the_state_not_a_body_named_after_it(facts):
     text = ("President Donald Trump said on Monday that the United States would act. "
             "The White House later confirmed the decision.")
-    found = facts(nlp, text)
+    found = facts(text)
     assert ("Donald Trump", "leaderOf", "United States") in found
     assert not {f for f in found if f[0] == "Donald Trump" and f[1] == "leaderOf" and f[2] != "United States"}

@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.extractor import extract
-from kg.ingest.readers import make_document
-
 pytestmark = pytest.mark.slow
 
 
-def threats(nlp, text: str) -> set[tuple[str, str]]:
-    document = make_document(text, doc_id="t", date_text="2024-03-05")
-    ex = extract(nlp(document.text), document)
-    return {(f.subject, f.object) for f in ex.facts if f.predicate == "threatens"}
+def threats(facts, text: str) -> set[tuple[str, str]]:
+    return {(s, o) for s, p, o in facts(text) if p == "threatens"}
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -21,8 +16,8 @@ def threats(nlp, text: str) -> set[tuple[str, str]]:
      ("African Union", "Mali")),
     ("Turkey warned of military action against Syria.", ("Turkey", "Syria")),
 ])
-def test_extract_threats_force_as_an_option(nlp, text, expected):
-    assert expected in threats(nlp, text)
+def test_extract_threats_force_as_an_option(facts, text, expected):
+    assert expected in threats(facts, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -30,5 +25,5 @@ def test_extract_threats_force_as_an_option(nlp, text, expected):
     "The use of force in Mali would be a mistake, Ghana said.",
     "Kenya could consider military action against Somalia.",
 ])
-def test_extract_threats_refused_or_hedged_force_is_no_threat(nlp, text):
-    assert not threats(nlp, text)
+def test_extract_threats_refused_or_hedged_force_is_no_threat(facts, text):
+    assert not threats(facts, text)
