@@ -106,9 +106,10 @@ def extraction(docs: list) -> list:
     show("rules_cost_vs_spacy", f"{rules_s / spacy_s:.3f}")
     show("rdf_cost_vs_spacy", f"{rdf_s / spacy_s:.3f}")
     start = time.perf_counter()
-    graph = KnowledgeGraph(base_iri=BASE)
+    graph = KnowledgeGraph(base_iri=BASE)  # what `kg build` adds for graph.ttl (not with --no-files)
     for item in items:
         graph.add_contribution(item)
+    graph.union()
     show("in_memory_graph_cost_vs_spacy", f"{(time.perf_counter() - start) / (spacy_s / 2):.3f}")
     show("facts", graph.stats().relations)
     return items
@@ -192,6 +193,7 @@ def query_2hop(folder: Path) -> None:
     """A 2-hop join on ≥ 1,000,000 triples (store_bench's generator and query)."""
     import store_bench
 
+    folder.mkdir(parents=True, exist_ok=True)
     sizes = store_bench.generate(1_010_000, folder)
     result = store_bench.child("oxigraph", folder, lookups=20)
     show("query_triples", sizes["triples"])

@@ -188,7 +188,7 @@ def _run(paths: Iterable[str | os.PathLike[str]], *, model: str | None, base_iri
                 yield doc
             else:
                 if writer is not None:
-                    writer.flush()  # an earlier copy of this id may be waiting
+                    writer.drain()  # an earlier copy of this id may be waiting
                 record(item, store.add_contribution(item))
 
     writer = (BulkWriter(store, replace=force, documents=scale.store_batch, on_stored=record)

@@ -31,11 +31,11 @@ def one_by_one(path, items) -> dict:  # noqa: ANN001
         return {"quads": nquads_by_graph(store), "statuses": statuses}
 
 
-@pytest.mark.parametrize("batch", [1, 2, 64])
-def test_scale_bulk_equals_one_by_one(tmp_path, batch):
+@pytest.mark.parametrize(("batch", "background"), [(1, True), (2, True), (2, False), (64, True)])
+def test_scale_bulk_equals_one_by_one(tmp_path, batch, background):
     expected = one_by_one(tmp_path / "ref", docs())
     seen = []
-    with open_store(tmp_path / "bulk") as store, BulkWriter(store, documents=batch,
+    with open_store(tmp_path / "bulk") as store, BulkWriter(store, documents=batch, background=background,
                                                              on_stored=lambda i, s: seen.append(s)) as writer:
         for d, e in docs():
             writer.add(contribution(d, e, base=store.base))
@@ -76,7 +76,7 @@ def test_scale_bulk_failed_write_leaves_no_trace(tmp_path, monkeypatch):
         for doc_id in "bcd":
             writer.add(contribution(*toy(doc_id), base=store.base))
         with pytest.raises(StoreError, match="E104"):
-            writer.flush()
+            writer.drain()
         monkeypatch.undo()
         assert store.export("nquads") == before
 
@@ -88,6 +88,7 @@ def test_scale_bulk_flushes_on_size_and_on_exit(tmp_path):
         writer.add(contribution(*toy("a"), base=store.base))
         assert seen == []
         writer.add(contribution(*toy("b"), base=store.base))
+        writer.drain()
         assert seen == ["a", "b"]
         writer.add(contribution(*toy("c"), base=store.base))
         with pytest.raises(RuntimeError), writer:

@@ -214,6 +214,10 @@ def qid_of(node: Node | None) -> str | None:
 class KnowledgeGraph:
     """An in-memory knowledge graph built from documents.
 
+    Adding a document only files its contribution; the rdflib `dataset` (and the shared
+    entity descriptions in it) is built when first asked for, and again after later changes,
+    so building a graph of many documents costs one pass, not one per document.
+
     Example:
         >>> kg = KnowledgeGraph()
         >>> kg.add(document, extraction)
@@ -222,12 +226,12 @@ class KnowledgeGraph:
 
     def __init__(self, *, base_iri: str = DEFAULT_BASE_IRI) -> None:
         self.base = check_base(base_iri)
-        self.dataset = new_graph(Dataset)
         self.documents: dict[str, Document] = {}
+        self._items: dict[str, Contribution] = {}
         self._records: dict[str, dict[URIRef, EntityRecord]] = {}
         self._mentions: dict[URIRef, set[str]] = {}
         self._first: dict[URIRef, EntityRecord] = {}
-        self._relations: dict[str, int] = {}
+        self._dataset: Dataset | None = None
 
     @property
     def entities_graph_iri(self) -> URIRef:
@@ -243,6 +247,21 @@ class KnowledgeGraph:
             merged[first.key] = Entity(first.key, first.cls, aliases, self._wikidata(iri))
         return merged
 
+    @property
+    def dataset(self) -> Dataset:
+        """Every document's named graph and the entities graph, as an rdflib `Dataset`."""
+        if self._dataset is None:
+            dataset = new_graph(Dataset)
+            for item in self._items.values():
+                graph = dataset.graph(item.iri)
+                for triple in item.triples:
+                    graph.add(triple)
+            graph = dataset.graph(self.entities_graph_iri)
+            for triple in self._descriptions():
+                graph.add(triple)
+            self._dataset = dataset
+        return self._dataset
+
     def add(self, document: Document, extraction: Extraction, *, provenance: str | None = None) -> None:
         """Add (or replace) one document's contribution."""
         self.add_contribution(contribution(document, extraction, base=self.base, provenance=provenance))
@@ -250,66 +269,71 @@ class KnowledgeGraph:
     def add_contribution(self, item: Contribution) -> None:
         """Add (or replace) a document's contribution, keeping entity descriptions consistent."""
         doc_id = item.document.id
-        affected = set(self._forget(doc_id))
-        self.dataset.remove_graph(item.iri)
-        graph = self.dataset.graph(item.iri)
-        for triple in item.triples:
-            graph.add(triple)
+        old = self._forget(doc_id)
+        self._items[doc_id] = item
         self.documents[doc_id] = item.document
         self._records[doc_id] = dict(item.entities)
         for iri, record in item.entities.items():
             self._mentions.setdefault(iri, set()).add(doc_id)
-            self._first.setdefault(iri, record)
-            affected.add(iri)
-        self._relations[doc_id] = len({t for t in item.triples if t[1] in _CORE})
-        self._describe(affected)
+            self._first.setdefault(iri, record)  # a replaced document's entities keep their first record
+        self._drop_unnamed(old)
+        self._dataset = None
 
     def remove(self, doc_id: str) -> bool:
         """Remove a document's contribution; entities no other document names go too."""
         if doc_id not in self.documents:
             return False
-        affected = self._forget(doc_id)
-        self.dataset.remove_graph(document_iri(self.base, doc_id))
+        self._drop_unnamed(self._forget(doc_id))
         del self.documents[doc_id]
-        self._describe(affected)
+        self._dataset = None
         return True
 
     def _forget(self, doc_id: str) -> list[URIRef]:
         old = self._records.pop(doc_id, {})
-        self._relations.pop(doc_id, None)
+        self._items.pop(doc_id, None)
         for iri in old:
             self._mentions.get(iri, set()).discard(doc_id)
         return list(old)
+
+    def _drop_unnamed(self, iris: Iterable[URIRef]) -> None:
+        """Entities no document names any more leave the graph."""
+        for iri in iris:
+            if not self._mentions.get(iri):
+                self._mentions.pop(iri, None)
+                self._first.pop(iri, None)
 
     def _wikidata(self, iri: URIRef) -> str | None:
         first = self._first[iri]
         return first.wikidata or next((self._records[d][iri].wikidata for d in sorted(self._mentions[iri])
                                        if self._records[d][iri].wikidata), None)
 
-    def _describe(self, iris: Iterable[URIRef]) -> None:
-        graph = self.dataset.graph(self.entities_graph_iri)
-        for iri in iris:
-            graph.remove((iri, None, None))
-            if not self._mentions.get(iri):
-                self._mentions.pop(iri, None)
-                self._first.pop(iri, None)
-                continue
-            first = self._first[iri]
-            aliases = set().union(*(self._records[d][iri].aliases for d in self._mentions[iri]))
-            for triple in entity_description(iri, cls=first.cls, key=first.key, aliases=aliases,
-                                             wikidata=self._wikidata(iri)):
-                graph.add(triple)
+    def _descriptions(self) -> list[Triple]:
+        """The entities graph: every named entity's class, label, names and Wikidata link."""
+        names: dict[URIRef, set[str]] = {iri: set() for iri in self._first}
+        for records in self._records.values():
+            for iri, record in records.items():
+                names[iri] |= record.aliases
+        triples: list[Triple] = []
+        for iri, first in self._first.items():
+            triples += entity_description(iri, cls=first.cls, key=first.key, aliases=names[iri],
+                                          wikidata=self._wikidata(iri))
+        return triples
+
+    def _triples(self) -> set[Triple]:
+        found = {t for item in self._items.values() for t in item.triples}
+        found.update(self._descriptions())
+        return found
 
     def union(self) -> Graph:
         """All triples of all graphs in one graph (what `graph.ttl` holds)."""
         merged = new_graph()
-        for s, p, o, _g in self.dataset.quads((None, None, None, None)):
-            merged.add((s, p, o))
+        for triple in self._triples():
+            merged.add(triple)
         return merged
 
     def stats(self) -> GraphStats:
         """Counts of documents, entities, distinct relation triples, and distinct triples."""
-        triples = {q[:3] for q in self.dataset.quads((None, None, None, None))}
+        triples = self._triples()
         relations = {t for t in triples if t[1] in _CORE}
         return GraphStats(documents=len(self.documents), entities=len(self._first),
                           relations=len(relations), triples=len(triples))

@@ -21,7 +21,9 @@ so a batch of new documents needs no deletes: the result is the same as adding t
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from rdflib import URIRef
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
     from kg.store.base import GraphStore, Status
 
 OnStored = Callable[[Contribution, str], None]
+CACHE_LIMIT = 500_000  # (entity, name) pairs a writer remembers writing
 Groups = list[tuple[str, list[str]]]
 
 
@@ -50,18 +53,35 @@ def existing_graphs(store: GraphStore, iris: list[URIRef]) -> set[URIRef]:
     return found
 
 
-def new_document_groups(store: GraphStore, items: list[Contribution]) -> Groups | None:
+Description = tuple[str | None, str | None, str | None]
+
+
+def new_document_groups(store: GraphStore, items: list[Contribution], *,
+                        known: dict[URIRef, Description] | None = None,
+                        written: set[tuple[URIRef, str]] | None = None) -> Groups | None:
     """What writing `items` (documents the store does not hold) adds, in write order: each
     document's graph without its marker, the entities graph's additions, then the markers.
 
-    Returns None when an entity's stored description is partial (only a one-by-one write,
-    which rewrites descriptions, can mend it).
+    Args:
+        store: The store.
+        items: The documents' contributions.
+        known: Entity descriptions (class, label, Wikidata id) known to be stored: not asked
+            for again; updated with what this write adds.
+        written: (entity, name) pairs known to be in the entities graph: not written again;
+            updated likewise.
+
+    Returns:
+        The groups, or None when an entity's stored description is partial (only a one-by-one
+        write, which rewrites descriptions, can mend it).
     """
+    known = {} if known is None else known
+    written = set() if written is None else written
     records: dict[URIRef, list[EntityRecord]] = {}
     for item in items:
         for iri, record in item.entities.items():
             records.setdefault(iri, []).append(record)
-    current = store._descriptions(records) if records else {}
+    unknown = [iri for iri in records if iri not in known]
+    current = {**known, **(store._descriptions(unknown) if unknown else {})}
     additions: list[str] = []
     for iri, found in records.items():
         cls, key, qid = current.get(iri, (None, None, None))
@@ -70,14 +90,16 @@ def new_document_groups(store: GraphStore, items: list[Contribution]) -> Groups 
         subject = nt_iri(iri)
         if cls and key:  # described already: keep class, label and link; add the new names
             additions.extend(f"{subject} {T['altLabel']} {nt_literal(clean_text(a), lang='en')} ."
-                             for a in sorted(aliases - {key}) if a.strip())
+                             for a in sorted(aliases - {key}) if a.strip() and (iri, a) not in written)
             if wikidata and not qid:
                 additions.append(f"{subject} {T['sameAs']} {nt_iri(wikidata_iri(wikidata))} .")
         elif iri in current:
             return None
         else:
-            additions.extend(description_lines(subject, cls=found[0].cls, key=found[0].key, aliases=aliases,
-                                               wikidata=wikidata))
+            cls, key = found[0].cls, found[0].key
+            additions.extend(description_lines(subject, cls=cls, key=key, aliases=aliases, wikidata=wikidata))
+        known[iri] = (cls, clean_text(key), wikidata)
+        written.update((iri, a) for a in aliases)
     groups: Groups = []
     for item in items:
         marker = item.marker_line
@@ -91,6 +113,11 @@ def new_document_groups(store: GraphStore, items: list[Contribution]) -> Groups 
 class BulkWriter:
     """Write contributions to a store in batches (see the module doc).
 
+    On a store that allows it (the embedded one), a batch is loaded by a background thread
+    while the caller goes on extracting and preparing the next batch (Oxigraph releases the
+    GIL while it loads). Documents are reported (`on_stored`, in the caller's thread) only once
+    their batch is committed.
+
     Args:
         store: The store.
         replace: Rewrite documents the store holds unchanged (`kg build --force`).
@@ -98,6 +125,7 @@ class BulkWriter:
         triples: ... or this many triples.
         seconds: ... or the oldest waiting document has waited this long.
         on_stored: Called with (contribution, status) once a document is written.
+        background: Load batches in a background thread (default: when the store allows it).
 
     Example:
         >>> with BulkWriter(store, on_stored=report) as writer:
@@ -106,7 +134,7 @@ class BulkWriter:
     """
 
     def __init__(self, store: GraphStore, *, replace: bool = False, documents: int = 64, triples: int = 20_000,
-                 seconds: float = 2.0, on_stored: OnStored | None = None) -> None:
+                 seconds: float = 2.0, on_stored: OnStored | None = None, background: bool | None = None) -> None:
         self.store = store
         self.replace = replace
         self.limits = (max(1, documents), max(1, triples), seconds)
@@ -115,9 +143,15 @@ class BulkWriter:
         self._iris: set[URIRef] = set()
         self._size = 0
         self._since = 0.0
+        self._known: dict[URIRef, Description] = {}  # what the entities graph holds (or will, once
+        self._written: set[tuple[URIRef, str]] = set()  # the batches in flight are committed)
+        self._flying: deque[tuple[Future[None], list[Contribution]]] = deque()
+        use = getattr(store, "concurrent_writes", False) if background is None else background
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="geokg-writer") if use else None
 
     def add(self, item: Contribution) -> None:
         """Queue one contribution; writes the batch when it is full (or a document repeats)."""
+        self._reap(wait=False)
         if item.iri in self._iris:
             self.flush()
         if not self._pending:
@@ -131,41 +165,95 @@ class BulkWriter:
             self.flush()
 
     def flush(self) -> None:
-        """Write everything waiting."""
+        """Start writing everything waiting (see `drain` to wait for it)."""
         items, self._pending, self._iris, self._size = self._pending, [], set(), 0
         if not items:
             return
-        held = existing_graphs(self.store, [i.iri for i in items])
+        iris = {i.iri for i in items}
+        if any(iris & {i.iri for i in flying} for _f, flying in self._flying):
+            self._reap(wait=True)  # an earlier version is being written: see it first
+        held = existing_graphs(self.store, list(iris))
         fresh = [i for i in items if i.iri not in held]
-        groups = new_document_groups(self.store, fresh) if fresh else None
+        if len(self._written) > CACHE_LIMIT:
+            self._reap(wait=True)
+            self._forget()
+        groups = new_document_groups(self.store, fresh, known=self._known, written=self._written) if fresh else None
         if groups is not None:
-            try:
-                self.store._insert_lines(groups)
-            except NotImplementedError:
-                groups = None
+            if self._thread is not None:
+                self._flying.append((self._thread.submit(self.store._insert_lines, groups), fresh))
+                self._reap(wait=len(self._flying) > 1)  # one batch loading, the next one being prepared
             else:
-                for item in fresh:
-                    self._stored(item, "added")
-        for item in items:
-            if item.iri in held or (groups is None and item in fresh):
+                self._write(groups, fresh)
+        slow = [i for i in items if i.iri in held or (groups is None and i in fresh)]
+        if slow:
+            self._reap(wait=True)
+            self._forget()  # a one-by-one write may rewrite descriptions
+            for item in slow:
                 self._stored(item, self.store.add_contribution(item, replace=self.replace))
+
+    def _write(self, groups: Groups, items: list[Contribution]) -> None:
+        try:
+            self.store._insert_lines(groups)
+        except NotImplementedError:
+            self._forget()
+            for item in items:
+                self._stored(item, self.store.add_contribution(item, replace=self.replace))
+            return
+        except BaseException:
+            self._forget()
+            raise
+        for item in items:
+            self._stored(item, "added")
+
+    def _reap(self, *, wait: bool) -> None:
+        """Report the batches written (all of them, waiting if `wait`); re-raise a failed write."""
+        while self._flying and (wait or self._flying[0][0].done()):
+            future, items = self._flying.popleft()
+            try:
+                future.result()
+            except BaseException:
+                self._forget()
+                for later, _items in self._flying:
+                    later.cancel()
+                    try:
+                        later.result()
+                    except BaseException:  # noqa: BLE001, S110 (the first error is the one reported)
+                        pass
+                self._flying.clear()
+                raise
+            for item in items:
+                self._stored(item, "added")
+
+    def drain(self) -> None:
+        """Write everything waiting and wait until it is written."""
+        self.flush()
+        self._reap(wait=True)
+
+    def _forget(self) -> None:
+        self._known, self._written = {}, set()
 
     def _stored(self, item: Contribution, status: Status | str) -> None:
         if self.on_stored is not None:
             self.on_stored(item, status)
 
     def close(self) -> None:
-        """Write what is waiting."""
-        self.flush()
+        """Write what is waiting, wait for it, and stop the background thread."""
+        try:
+            self.drain()
+        finally:
+            if self._thread is not None:
+                self._thread.shutdown(wait=True)
 
     def __enter__(self) -> BulkWriter:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: object) -> None:
         if kind is None:
-            self.flush()
+            self.close()
         elif not issubclass(kind, StoreError):  # documents already extracted are kept, whatever stopped
             try:                                 # the build (the original error is the one reported)
-                self.flush()
+                self.close()
             except Exception:  # noqa: BLE001, S110
                 pass
+        elif self._thread is not None:
+            self._thread.shutdown(wait=True)

@@ -127,6 +127,8 @@ class OxigraphStore(GraphStore):
             a folder that is not a store (E103), missing (E113), another base IRI (E110).
     """
 
+    concurrent_writes = True  # a bulk write may load in a background thread (Oxigraph is thread-safe)
+
     def __init__(self, path: str | os.PathLike[str], *, base_iri: str | None = None,
                  create: bool = True) -> None:
         self.path = Path(path).expanduser()
