@@ -26,3 +26,13 @@ def test_extract_hosts_negotiate_with_each_side(facts, text, expected):
 ])
 def test_extract_hosts_hedged_or_denied_give_nothing(facts, text):
     assert not {f for f in facts(text) if f[0] == "Qatar"}
+
+
+def test_extract_hosts_joined_by_guests_and_the_alliance(facts):
+    found = facts("NATO leaders met in Vilnius on Tuesday. Allies will be joined by the leaders of Australia and Japan. "
+                  "The Alliance also condemned Russia.")
+    assert {("NATO", "meetsWith", "Australia"), ("NATO", "meetsWith", "Japan"), ("NATO", "criticizes", "Russia")} <= found
+
+
+def test_extract_hosts_joining_is_not_meeting(facts):
+    assert not {f for f in facts("Sweden joined NATO in 2024.") if f[1] == "meetsWith"}

@@ -6,13 +6,14 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.cache import sent_of
 from kg.extract.events import Candidate, aside_events, fits, noun_events, verb_events
-from kg.extract.hosts import hosted_talks
+from kg.extract.hosts import hosted_talks, joined_by
 from kg.extract.mentions import Mention, find_mentions
 from kg.extract.model import Entity, Extraction, Fact
 from kg.extract.naming import Namer, default_namer
 from kg.extract.nominal import nominal_events
 from kg.extract.recognition import recognition_events
 from kg.extract.resolver import (
+    ALLIANCE_WORDS,
     PRONOUNS,
     DocResolver,
     description_antecedent,
@@ -45,7 +46,7 @@ def extract(doc: Doc, document: Document, *, namer: Namer | None = None) -> Extr
         m = owner[token.i]
         if m is None and token.lower_ in PRONOUNS:
             return pronoun_antecedent(doc, token.i, owner)
-        if m is None and token.pos_ == "NOUN":
+        if m is None and (token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.lower_ in ALLIANCE_WORDS):
             return description_antecedent(doc, token.i, owner)
         return m if m is not None and m.key and not m.dateline else None
 
@@ -56,6 +57,7 @@ def extract(doc: Doc, document: Document, *, namer: Namer | None = None) -> Extr
     candidates.extend(nominal_events(doc, mention_of))
     candidates.extend(aside_events(doc, mention_of))
     candidates.extend(hosted_talks(doc, mention_of))
+    candidates.extend(joined_by(doc, mention_of))
     candidates.extend(force_threats(doc, mention_of))
     candidates.extend(recognition_events(doc, mention_of))
     seen: set[tuple[str, str, str, int]] = set()

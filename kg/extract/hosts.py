@@ -1,6 +1,7 @@
-"""Hosts and brokers of talks `negotiatesWith` each side (relations.md): "Qatar hosted talks
-between Iran and Egypt", "thanked Oman for hosting the talks between the two sides",
-"talks hosted by Qatar", "a Qatar-brokered deal"."""
+"""Hosts and guests. Hosts and brokers of talks `negotiatesWith` each side (relations.md):
+"Qatar hosted talks between Iran and Egypt", "thanked Oman for hosting the talks between the
+two sides", "talks hosted by Qatar", "a Qatar-brokered deal". Guests joining a meeting
+`meetsWith` its hosts: "Allies will be joined by the leaders of Australia and Japan"."""
 
 from __future__ import annotations
 
@@ -41,6 +42,18 @@ def hosted_talks(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
                     verb = next((a for a in talk.ancestors if a.pos_ in ("VERB", "AUX")), None)
                     parties = subjects(verb, mention_of) if verb is not None else []
                 yield from _each(host, parties, tok)
+
+
+def joined_by(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
+    """"X will be joined by Y" (at a summit, talks): `meetsWith` (active "X joined NATO" is membership)."""
+    for tok in tokens(doc):
+        if tok.lemma_.lower() == "join" and deps.is_passive(tok) and asserted(tok):
+            hosts = unique([m for t in deps.passive_subject_tokens(tok) for m in mentions_for(t, mention_of)])
+            guests = unique([m for t in deps.agent_tokens(tok) for m in mentions_for(t, mention_of)])
+            for h in hosts:
+                for g in guests:
+                    if g.key != h.key:
+                        yield h, "meetsWith", g, tok, "joined-by", "040", 0.7
 
 
 def _each(host: Mention, parties: list[Mention], trigger: Token) -> Iterator[Candidate]:
@@ -87,4 +100,4 @@ def _hosts(verb: Token, mention_of: MentionOf) -> list[Mention]:
     return subjects(verb, mention_of)
 
 
-__all__ = ["hosted_talks"]
+__all__ = ["hosted_talks", "joined_by"]

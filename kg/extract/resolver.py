@@ -56,6 +56,16 @@ class DocResolver:
                 m.cls, m.key, m.metonym = "Person", self._surname(m.key), None
             elif m.kind == "office" and m.office:
                 m.key = self._holder(m)
+        for m in mentions:
+            if m.key and m.key.lower().removeprefix("the ") in ALLIANCE_WORDS and m.cls != "InternationalOrganization":
+                owner = [None] * (max((x.end for x in mentions), default=0))
+                for x in mentions:
+                    for i in range(x.start, x.end):
+                        owner[i] = x
+                target = _alliance(owner)
+                if target is not None:
+                    m.aliases.add(m.surface or m.key)
+                    m.key, m.cls, m.wikidata = target.key, target.cls, target.wikidata
         _merge_partial_names(mentions)
         states = {m.country for m in mentions if m.cls == "Country" and m.country}
         for m in mentions:
@@ -246,6 +256,24 @@ STATE_DESCRIPTIONS = {"state", "country", "kingdom", "republic", "emirate", "nat
                       "monarchy", "government", "regime"}
 
 
+ALLIANCE_WORDS = {"allies", "alliance"}
+
+
+def _alliance(mentions_by_token: list[Mention | None]) -> Mention | None:
+    """"the Alliance", "Allies" (capitalised, as NATO's own texts write them): the one
+    international organisation the document names, or the one it names most."""
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for m in mentions_by_token:
+        if m is not None and m.key and m.cls == "InternationalOrganization":
+            counts[m.key] = counts.get(m.key, 0) + 1
+            first.setdefault(m.key, m)
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+        return None
+    return first[ranked[0][0]]
+
+
 PLACE_DESCRIPTIONS = {"region", "territory", "province", "enclave", "exclave", "area"}
 
 
@@ -254,6 +282,8 @@ def description_antecedent(doc: Doc, token_i: int, mentions_by_token: list[Menti
     before it (within the two sentences before), other than the subject of its own clause."""
     token = doc[token_i]
     lemma = token.lemma_.lower()
+    if token.lower_ in ALLIANCE_WORDS and token.text[:1].isupper():
+        return _alliance(mentions_by_token)  # "Allies will also send a clear message"
     if lemma not in STATE_DESCRIPTIONS and lemma not in PLACE_DESCRIPTIONS or token.tag_ in ("NNS", "NNPS"):
         return None  # a plural ("the two countries") is a group: kg/extract/groups.py
     wanted = "Country" if lemma in STATE_DESCRIPTIONS else "Location"
