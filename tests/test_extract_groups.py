@@ -130,3 +130,15 @@ def test_extract_groups_object_the_parser_took_for_an_indirect_one(facts):
             "threat tantamount to a pre-emptive nuclear strike being planned by the United States.")
     found = facts(text)
     assert {("North Korea", "criticizes", "United States"), ("North Korea", "criticizes", "South Korea")} <= found
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a list the parser cut with an apposition: "A, B, C and D"
+    ("Saudi Arabia, Egypt, Bahrain and the United Arab Emirates announced they were severing ties with Qatar.",
+     {("Egypt", "sanctions", "Qatar"), ("Bahrain", "sanctions", "Qatar")}),
+    # a participle after a comma belongs to the clause's subject
+    ("Kenyan Foreign Minister Musalia Mudavadi on Monday announced a series of measures, accusing Somalia of "
+     "interference.", {("Musalia Mudavadi", "criticizes", "Somalia")}),
+])
+def test_extract_groups_lists_and_participles_the_parse_cuts(facts, text, expected):
+    assert expected <= facts(text)

@@ -35,9 +35,12 @@ REPORTED_PRONOUNS = {"they", "it", "we", "he", "she"}
 def conjuncts(token: Token) -> list[Token]:
     """The token and everything coordinated with it ("Saudi Arabia, Egypt and the UAE")."""
     out = [token]
-    for child in token.children:
-        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "X"):
-            out.extend(conjuncts(child))
+    children = list(token.children)
+    last_conj = max((c.i for c in children if c.dep_ == "conj"), default=-1)
+    for child in children:
+        if (child.dep_ == "conj" or child.dep_ == "appos" and child.i < last_conj) \
+                and child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "X"):
+            out.extend(conjuncts(child))  # an "appos" before a conjunct is a list item: "A, B, C and D"
     return out
 
 
@@ -125,6 +128,11 @@ def subjects(verb: Token, mention_of: MentionOf, *, depth: int = 0) -> list[Ment
                 found = mentions_for(head, mention_of)
                 if not found and head.dep_ in deps.DOBJ and head.head.lemma_.lower() in LEADING:
                     found = subjects(head.head, mention_of, depth=depth + 1)  # "X leads a coalition supporting Y"
+                elif not found and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+                    # "X announced measures, accusing Y of …": a participle after a comma is the clause's
+                    anc = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None) \
+                        if head.pos_ not in ("VERB", "AUX") else head
+                    found = subjects(anc, mention_of, depth=depth + 1) if anc is not None else []
                 return found
             anc = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
             return subjects(anc, mention_of, depth=depth + 1) if anc is not None else []
