@@ -45,7 +45,7 @@ def verb_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
     verbs, light = lex["verbs"], lex["light_verbs"]
     aid_objects = set(lex["aid_objects"])
     for tok in tokens(doc):
-        if tok.pos_ not in ("VERB", "AUX") and not _misparsed_verb(tok):
+        if tok.pos_ not in ("VERB", "AUX") and not _misparsed_verb(tok) and not _light_modifier(tok, light):
             continue
         entries: list[tuple[dict, Token | None, str]] = []
         lemmas = lemma_keys(tok)
@@ -85,6 +85,13 @@ def verb_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
             continue
         for entry, noun, rule in entries:
             yield from _verb_candidates(tok, entry, noun, rule, mention_of)
+
+
+def _light_modifier(tok: Token, light: dict) -> bool:
+    """A light verb the tagger read as a modifier of its own noun ("Riyadh cut/PROPN ties with Tehran")."""
+    if tok.dep_ not in ("compound", "amod") or not tok.head.i > tok.i or tok.i == 0:
+        return False
+    return any(f"{k} {n}" in light for k in lemma_keys(tok) for n in lemma_keys(tok.head))
 
 
 def _misparsed_verb(tok: Token) -> bool:
