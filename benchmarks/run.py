@@ -273,7 +273,8 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp)
         if args.memory:
             n = args.memory_docs
-            marks = sorted({min(n, m) for m in (1_000, *range(10_000, n + 1, 10_000), n)})
+            step = max(1_000, n // 10)
+            marks = sorted({min(n, m) for m in (1_000, *range(step, n + 1, step), n)})
             peaks = memory(n, marks, folder)
             if 10_000 in peaks and n in peaks:
                 show("peak_rss_mb_per_10k_docs", peaks[10_000])

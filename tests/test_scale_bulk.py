@@ -113,3 +113,28 @@ def test_scale_bulk_to_virtuoso_equals_embedded(virtuoso, tmp_path):  # noqa: F8
         assert all(d.complete for d in remote.documents(include_incomplete=True))
         assert [d.id for d in remote.documents()] == [d.id for d in embedded.documents()]
         assert isomorphic(remote.union_graph(), embedded.union_graph())
+
+
+def test_scale_bulk_flushes_write_buffers_as_it_goes(tmp_path, monkeypatch):
+    """RocksDB keeps writes in memory until flushed: a long build flushes every FLUSH_EVERY quads."""
+    import kg.store.embedded as embedded
+
+    monkeypatch.setattr(embedded, "FLUSH_EVERY", 20)
+    flushes = []
+    with open_store(tmp_path / "s") as store:
+        real = store._database()
+
+        class Counting:
+            def __getattr__(self, name):  # noqa: ANN001, ANN204
+                return getattr(real, name)
+
+            def flush(self) -> None:
+                flushes.append(1)
+                real.flush()
+
+        monkeypatch.setattr(store, "_database", Counting)
+        with BulkWriter(store, documents=1) as writer:
+            for doc_id in "abcd":
+                writer.add(contribution(*toy(doc_id), base=store.base))
+        assert len(flushes) >= 2 and store._unflushed < 20
+        assert [d.id for d in store.documents()] == ["a", "b", "c", "d"]
