@@ -142,3 +142,9 @@ def test_extract_groups_object_the_parser_took_for_an_indirect_one(facts):
 ])
 def test_extract_groups_lists_and_participles_the_parse_cuts(facts, text, expected):
     assert expected <= facts(text)
+
+
+def test_extract_groups_the_region_is_the_disputed_land_named_before(facts):
+    text = ("The former Spanish colony of Western Sahara has been disputed between Rabat and the Sahrawis "
+            "for decades. Morocco invaded the region in 1975.")
+    assert ("Morocco", "attacks", "Western Sahara") in facts(text)

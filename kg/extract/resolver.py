@@ -287,6 +287,8 @@ def description_antecedent(doc: Doc, token_i: int, mentions_by_token: list[Menti
     if lemma not in STATE_DESCRIPTIONS and lemma not in PLACE_DESCRIPTIONS or token.tag_ in ("NNS", "NNPS"):
         return None  # a plural ("the two countries") is a group: kg/extract/groups.py
     wanted = "Country" if lemma in STATE_DESCRIPTIONS else "Location"
+    # "the region", "the territory" may be a disputed land the gazetteer lists as a state (Western Sahara)
+    accepted = {wanted, "Country"} if lemma in ("region", "territory") else {wanted}
     if wanted == "Location" and any(c.dep_ in ("amod", "compound") and c.text[:1].isupper() for c in token.children):
         return None  # "the Kurdish region": a name of its own
     if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of" and doc[token.i + 2].pos_ != "VERB":
@@ -298,7 +300,8 @@ def description_antecedent(doc: Doc, token_i: int, mentions_by_token: list[Menti
     earliest = sent_of(doc[max(0, sent_of(token).start - 1)]).start if sent_of(token).start > 0 else 0
     for i in range(token_i - 1, earliest - 1, -1):
         m = mentions_by_token[i]
-        if m is not None and m.cls == wanted and m.key and m.kind in ("name", "place") and not m.dateline \
+        if m is not None and m.cls in accepted and m.key and m.kind in ("name", "place") and not m.dateline \
+                and not (len(accepted) > 1 and m.metonym) \
                 and i not in own_subjects:
             return m
     return None
