@@ -76,11 +76,12 @@ def build_cmd(paths: tuple[str, ...], out: str, model: str | None, base_iri: str
     (else "url"), or a file's name without extension.
 
     Every document is added to the store (--store, $GEOKG_STORE, else the default store),
-    one transaction each: unchanged documents (same text, metadata and pipeline) are
-    skipped without parsing, changed ones replace their earlier version. OUT/graph.ttl
+    new ones in transactional batches: unchanged documents (same text, metadata and pipeline)
+    are skipped without parsing, changed ones replace their earlier version. OUT/graph.ttl
     (RDF Turtle) and OUT/graph.html (an offline view) hold exactly this build's documents.
     If the default store cannot be used (e.g. another process holds it), the build warns
-    and still writes OUT.
+    and still writes OUT. For archives: --no-files (store only, flat memory), --jobs N
+    worker processes, --dask local or tcp://scheduler:8786 (see docs/scale.md).
 
     Example:
         kg build examples/ --out out

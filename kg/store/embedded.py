@@ -1,9 +1,9 @@
 """The embedded store: Oxigraph (RocksDB, transactional) in a folder on disk.
 
 The folder holds `oxigraph/` (the database) and `geokg-store.json` (a marker naming the
-folder a geokg store). Every document is written in one SPARQL update, which Oxigraph runs as
-one transaction: a process killed mid-build leaves every committed document whole and none
-half-written. RocksDB lets one process open a folder at a time; within a process, opening the
+folder a geokg store). Every write (a document's SPARQL update, or a batch of new documents
+loaded as N-Quads by `kg.store.bulk`) is one Oxigraph transaction: a process killed mid-build
+leaves every committed document whole and none half-written. RocksDB lets one process open a folder at a time; within a process, opening the
 same folder again reuses the open handle.
 """
 
