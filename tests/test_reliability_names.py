@@ -43,6 +43,7 @@ NAMES = [
     "?query=1&x=<y> ;",
     "_:blank",
     "'",
+    "Washington D.C.",  # a final "." (rdflib's Turtle parser rejects a prefixed name ending in "\\.")
 ]
 FORMATS = {  # export name → (rdflib format, pyoxigraph format, rapper input name or None)
     "turtle": ("turtle", pyoxigraph.RdfFormat.TURTLE, "turtle"),

@@ -29,6 +29,8 @@ MAX_SLUG_CHARS = 200
 def slug(name: str) -> str:
     """The IRI-safe local name of a canonical name: spaces → `_`, everything else unusual
     percent-encoded as UTF-8, so that any name gives a valid IRI and the same name the same IRI.
+    A final "." is percent-encoded too (`Washington_D.C%2E`), so Turtle writes it as a plain
+    prefixed name every parser reads.
 
     A name longer than 200 characters keeps its first 182 characters and a digest of the whole name
     (`…_h1a2b3c4d5e6f7a8b`), so that two long names never share an IRI.
@@ -37,7 +39,10 @@ def slug(name: str) -> str:
     if len(cleaned) > MAX_SLUG_CHARS:
         digest = hashlib.sha1(cleaned.encode("utf-8", "surrogatepass")).hexdigest()[:16]
         cleaned = f"{cleaned[:MAX_SLUG_CHARS - 18]}_h{digest}"
-    return quote(cleaned, safe=_SAFE, errors="surrogatepass")  # a lone surrogate is encoded, never fatal
+    local = quote(cleaned, safe=_SAFE, errors="surrogatepass")  # a lone surrogate is encoded, never fatal
+    # a final "." ends a Turtle statement: written as a prefixed name it needs an escape that
+    # rdflib's parser rejects ("id:Washington_D.C\."), so it is percent-encoded like the rest
+    return local[:-1] + "%2E" if local.endswith(".") else local
 
 
 def entity_iri(base: str, key: str) -> URIRef:
