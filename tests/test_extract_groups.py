@@ -148,3 +148,16 @@ def test_extract_groups_the_region_is_the_disputed_land_named_before(facts):
     text = ("The former Spanish colony of Western Sahara has been disputed between Rabat and the Sahrawis "
             "for decades. Morocco invaded the region in 1975.")
     assert ("Morocco", "attacks", "Western Sahara") in facts(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The EU is the biggest aid donor in Syria and in the neighbouring countries.",
+    "The Hamrin mountains extend from the Diyala Province bordering Iran to the Tigris.",
+])
+def test_extract_groups_neighbouring_countries_of_one_state_are_no_pair(facts, text):
+    assert not {f for f in facts(text) if f[1] == "borders" and "Hamrin" in f[0] + f[2] or f[0] == "Syria"}
+
+
+def test_extract_groups_co_hosts_do_not_meet_each_other(facts):
+    found = facts("US Secretary of State John Kerry and Defense Secretary Ash Carter will host the ministers on Monday.")
+    assert not {f for f in found if f[1] == "meetsWith"}

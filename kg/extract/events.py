@@ -143,7 +143,7 @@ def _verb_candidates(verb: Token, entry: dict, noun: Token | None, rule: str,
                     yield s, also["rel"], o, verb, rule, also.get("cameo"), conf
     if entry.get("clause_of"):
         yield from _accused_acts(verb, objs, mention_of)
-    elif rel in SYMMETRIC and len(subs) > 1:
+    elif rel in SYMMETRIC and len(subs) > 1 and rule.split(":")[1] not in ONE_WAY_MEETINGS:
         # "Algeria and Niger signed…": every pair of the coordinated subjects
         for n, s in enumerate(subs):
             for o in subs[n + 1:]:
@@ -152,6 +152,8 @@ def _verb_candidates(verb: Token, entry: dict, noun: Token | None, rule: str,
 
 
 ASIDE = {",", "–", "—", "-", "("}
+# meeting verbs with a host and a guest: co-hosts ("X and Y will host ministers") do not meet each other
+ONE_WAY_MEETINGS = {"host", "receive", "welcome", "greet", "invite", "visit", "brief"}
 CALM = {"cessation", "ceasefire", "cease-fire", "truce", "restraint", "calm", "de-escalation", "deescalation",
         "halt", "dialogue", "moderation"}
 

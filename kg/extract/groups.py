@@ -24,7 +24,7 @@ GROUP_LEMMAS = {"neighbour", "neighbor", "country", "nation", "state", "side", "
                 "rival", "foe", "adversary", "enemy", "capital", "government", "power"}
 # ... and those that do even with a plain "the": "the neighbours", "the former Soviet republics"
 DEFINITE_GROUPS = {"neighbour", "neighbor", "rival", "foe", "adversary", "republic", "enemy"}
-NEIGHBOURING = {"neighbouring", "neighboring", "bordering"}
+NEIGHBOURING = {"neighbouring", "neighboring"}
 _KEY = "kg_country_seq"
 
 
@@ -51,8 +51,13 @@ def is_group(token: Token) -> bool:
     if "our" in words and lemma in ("country", "nation", "state", "people"):
         return True  # a quoted leader's "our countries": the two sides
     definite = "the" in words and not any(c.dep_ in ("poss", "nmod:poss") for c in token.children)
-    neighbouring = any(c.lower_ in NEIGHBOURING for c in token.children)
-    return definite and (lemma in DEFINITE_GROUPS or neighbouring)
+    if not definite:
+        return False
+    if lemma in DEFINITE_GROUPS:
+        return True
+    # "talks between the neighbouring countries' leaders" (a pair); not "aid to Syria and the
+    # neighbouring countries" (the countries around Syria)
+    return any(c.lower_ in NEIGHBOURING for c in token.children) and _between(token)
 
 
 def group_members(token: Token, mention_of: MentionOf, *, exclude: set[str] | frozenset[str] = frozenset()
@@ -115,6 +120,18 @@ def _country_sequence(doc, mention_of: MentionOf) -> list[tuple[int, Mention]]:
         last = m
     doc.user_data[_KEY] = seq
     return seq
+
+
+def _between(token: Token) -> bool:
+    """True when the phrase (or the one it is the possessor of) is the object of "between"."""
+    node = token
+    for _ in range(2):
+        if any(c.lower_ == "between" for c in node.children) or node.dep_ == "pobj" and node.head.lower_ == "between":
+            return True
+        if node.head == node:
+            break
+        node = node.head
+    return False
 
 
 def _restricts(child: Token) -> bool:
