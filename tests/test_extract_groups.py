@@ -161,3 +161,8 @@ def test_extract_groups_neighbouring_countries_of_one_state_are_no_pair(facts, t
 def test_extract_groups_co_hosts_do_not_meet_each_other(facts):
     found = facts("US Secretary of State John Kerry and Defense Secretary Ash Carter will host the ministers on Monday.")
     assert not {f for f in found if f[1] == "meetsWith"}
+
+
+def test_extract_groups_talks_with_a_list_are_not_among_the_list(facts):
+    found = facts("She held a first round of talks with the foreign ministers of Iran, Turkey and Lebanon.")
+    assert not {f for f in found if f[1] == "meetsWith" and {f[0], f[2]} <= {"Iran", "Turkey", "Lebanon"}}

@@ -250,10 +250,11 @@ def noun_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
             parties = _sharers(tok, mention_of) + parties
         rule = f"noun:{key}"
         seen = set()
+        listed = _with_list(tok, mention_of)
         for n, s in enumerate(parties):
             for o in parties[n + 1:]:
-                if (s.key, o.key) in seen or not fits(s, rel, o):
-                    continue
+                if (s.key, o.key) in seen or not fits(s, rel, o) or s.key in listed and o.key in listed:
+                    continue  # "talks with A, B and C": each with someone else, not with each other
                 seen.add((s.key, o.key))
                 aggressor = _possessor_of(tok, mention_of)
                 if rel == "attacks" and aggressor is not None and aggressor.key in (s.key, o.key):
@@ -280,6 +281,12 @@ def _noun_parties(noun: Token, mention_of: MentionOf) -> list[Mention]:
                 if m not in parties:
                     parties.append(m)
     return parties
+
+
+def _with_list(noun: Token, mention_of: MentionOf) -> set[str]:
+    """Keys of a coordinated "with A, B and C" on the noun (two or more)."""
+    keys = {m.key for _w, obj in deps.prep_objects(noun, "with") for m in mentions_for(obj, mention_of)}
+    return keys if len(keys) > 1 else set()
 
 
 def _possessor_of(noun: Token, mention_of: MentionOf) -> Mention | None:
