@@ -57,9 +57,11 @@ class Tally:
     relations: int = 0
     words: int = 0
     entities: set[str] = field(default_factory=set)
+    statuses: Counter[str] = field(default_factory=Counter)
 
-    def add(self, item: Contribution) -> None:
+    def add(self, item: Contribution, status: str) -> None:
         """Count one document's contribution."""
+        self.statuses[status] += 1
         self.documents += 1
         self.triples += len(item.lines)
         self.relations += len({line for line in item.lines if line.split(" ", 2)[1] in _CORE_NT})
@@ -78,7 +80,8 @@ class BuildResult:
         words: Words in the documents.
         outputs: Files written, by kind ("turtle", "html").
         store: The store written to (folder or URL), or None.
-        statuses: Document id → "added", "skipped" or "replaced" (in the store).
+        statuses: Document id → "added", "skipped" or "replaced" (in the store); empty for a
+            store-only build, which keeps no per-document state (see `counts`).
     """
 
     graph: KnowledgeGraph | None
@@ -102,6 +105,8 @@ class BuildResult:
     @property
     def counts(self) -> Counter[str]:
         """How many documents were added, skipped (unchanged) and replaced in the store."""
+        if self.tally is not None:
+            return Counter(self.tally.statuses)
         return Counter(self.statuses.values())
 
 
@@ -156,15 +161,16 @@ def _run(paths: Iterable[str | os.PathLike[str]], *, model: str | None, base_iri
     tally = Tally()
     pipeline = provenance(model)
     statuses: dict[str, str] = {}
-    sources: dict[str, str] = {}
+    sources: dict[str | int, str] = {}  # id → where it was read (store-only builds: hash(id) → "")
     docs = iter_documents(paths, report=report, encoding=encoding, max_bytes=max_bytes)
 
     def record(item: Contribution, status: str) -> None:
         if kg is not None:
             kg.add_contribution(item)
-        tally.add(item)
+        tally.add(item, status)
         doc_id = item.document.id
-        statuses[doc_id] = status
+        if kg is not None:
+            statuses[doc_id] = status
         if on_progress is not None:
             on_progress(item.document)
         if on_document is not None:
@@ -180,9 +186,10 @@ def _run(paths: Iterable[str | os.PathLike[str]], *, model: str | None, base_iri
 
     def to_extract() -> Iterator[Document]:
         for doc in docs:
-            if doc.id in sources:
-                warnings.warn(_duplicate(doc, sources[doc.id]), KGWarning, stacklevel=2)
-            sources[doc.id] = doc.source or doc.id
+            key = doc.id if kg is not None else hash(doc.id)
+            if key in sources:
+                warnings.warn(_duplicate(doc, sources[key] or "read earlier"), KGWarning, stacklevel=2)
+            sources[key] = (doc.source or doc.id) if kg is not None else ""
             item = reusable(doc, store) if store is not None and not force else None
             if item is None:
                 yield doc

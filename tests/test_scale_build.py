@@ -135,3 +135,15 @@ def test_scale_cli_dask_address_error_is_one_line(feed, capsys):
         main(["build", str(feed), "--no-store", "--no-files", "--dask", "scheduler:8786"])
     assert exit_.value.code == 1
     assert capsys.readouterr().err.startswith("error: E204 --dask scheduler:8786: not a scheduler address")
+
+
+def test_scale_store_only_build_keeps_no_per_document_state(tmp_path):
+    feed = tmp_path / "dup.jsonl"
+    feed.write_text("".join(json.dumps({"id": i, "text": f"Algeria and Niger share a border. ({n})"}) + "\n"
+                            for n, i in enumerate(["a", "b", "a"])), encoding="utf-8")
+    from kg.errors import KGWarning
+
+    with pytest.warns(KGWarning, match="W102 document id 'a' appears twice.*read earlier"):
+        result = build([feed], out=None, store=tmp_path / "s")
+    assert result.statuses == {} and result.counts == {"added": 2, "replaced": 1}
+    assert result.stats.documents == 3

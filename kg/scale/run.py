@@ -77,7 +77,7 @@ class DaskCluster:
             raise ScaleError(ScaleErrors.E204.format(address=address))
         else:
             try:
-                self.client = Client(address, timeout=30)
+                self.client = Client(address, timeout=10)
             except (OSError, TimeoutError) as e:
                 raise ScaleError(ScaleErrors.E202.format(address=address, why=e)) from None
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
