@@ -181,7 +181,7 @@ class BulkWriter:
         if groups is not None:
             if self._thread is not None:
                 self._flying.append((self._thread.submit(self.store._insert_lines, groups), fresh))
-                self._reap(wait=len(self._flying) > 1)  # one batch loading, the next one being prepared
+                self._reap(wait=True, keep=1)  # one batch loading while the next one is prepared
             else:
                 self._write(groups, fresh)
         slow = [i for i in items if i.iri in held or (groups is None and i in fresh)]
@@ -205,9 +205,10 @@ class BulkWriter:
         for item in items:
             self._stored(item, "added")
 
-    def _reap(self, *, wait: bool) -> None:
-        """Report the batches written (all of them, waiting if `wait`); re-raise a failed write."""
-        while self._flying and (wait or self._flying[0][0].done()):
+    def _reap(self, *, wait: bool, keep: int = 0) -> None:
+        """Report the batches written, oldest first; with `wait`, wait until at most `keep` are
+        still being written. Re-raise a failed write."""
+        while len(self._flying) > keep and (wait or self._flying[0][0].done()):
             future, items = self._flying.popleft()
             try:
                 future.result()
