@@ -166,3 +166,9 @@ def test_extract_groups_co_hosts_do_not_meet_each_other(facts):
 def test_extract_groups_talks_with_a_list_are_not_among_the_list(facts):
     found = facts("She held a first round of talks with the foreign ministers of Iran, Turkey and Lebanon.")
     assert not {f for f in found if f[1] == "meetsWith" and {f[0], f[2]} <= {"Iran", "Turkey", "Lebanon"}}
+
+
+def test_extract_groups_a_pronoun_tagged_as_a_name_is_no_entity(facts):
+    found = facts("We are consulting with the Government of Iraq. The US and Iraq signed an agreement.")
+    assert not {f for f in found if "We" in (f[0], f[2])}
+    assert ("United States", "signsAgreementWith", "Iraq") in found

@@ -25,6 +25,7 @@ from kg.extract.titles import envoy_split, first_title_word
 from kg.nlp.gazetteer_ruler import SPAN_KEY
 
 PERSON_LABELS = {"PERSON", "PER"}
+PRONOUN_WORDS = {"we", "they", "he", "she", "it", "i", "you", "us", "them", "our", "their", "its", "his", "her"}
 WEEKDAYS_AND_MONTHS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                        "today", "yesterday", "tonight"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -263,8 +264,8 @@ def _from_entity(span: Span, namer: Namer, countries, taken: list[bool]) -> list
                            or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ")
                            or doc[end - 1].lower_ in WEEKDAYS_AND_MONTHS):
         end -= 1
-    if end <= start:
-        return []
+    if end <= start or end - start == 1 and doc[start].text.lower() in PRONOUN_WORDS and not doc[start].is_upper:
+        return []  # "We are consulting…" tagged as an organisation
     sub = doc[start:end]
     inner = [(i, countries[i]) for i in range(start, end) if i in countries]
     if len(inner) > 1 and span.label_ in PLACE_LABELS and all(
