@@ -202,6 +202,14 @@ def query_2hop(folder: Path) -> None:
 
 
 # ---- memory ---------------------------------------------------------------------------------------
+def peak_rss_mb() -> float:
+    """This process's peak RSS (VmHWM; `ru_maxrss` would start from the parent's RSS at fork)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def memory_child(corpus: Path, store: Path, marks: list[int]) -> None:
     """A store-only build of `corpus`, printing the peak RSS when each mark is passed."""
     from kg.build import Scale, build
@@ -212,7 +220,7 @@ def memory_child(corpus: Path, store: Path, marks: list[int]) -> None:
     def seen(_doc: object) -> None:
         done[0] += 1
         if pending and done[0] >= pending[0]:
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            peak = peak_rss_mb()
             print(json.dumps({"documents": pending.pop(0), "peak_rss_mb": round(peak, 1)}), flush=True)
 
     build([corpus], out=None, store=store, max_bytes=10**12, on_progress=seen, scale=Scale(jobs=1))
