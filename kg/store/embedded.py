@@ -3,8 +3,8 @@
 The folder holds `oxigraph/` (the database) and `geokg-store.json` (a marker naming the
 folder a geokg store). Every write (a document's SPARQL update, or a batch of new documents
 loaded as N-Quads by `kg.store.bulk`) is one Oxigraph transaction: a process killed mid-build
-leaves every committed document whole and none half-written. RocksDB lets one process open a folder at a time; within a process, opening the
-same folder again reuses the open handle.
+leaves every committed document whole and none half-written. RocksDB lets one process open a
+folder at a time; within a process, opening the same folder again reuses the open handle.
 """
 
 from __future__ import annotations
