@@ -46,7 +46,7 @@ def _progress(paths: tuple[str, ...], wanted: bool | None) -> Progress | None:
 @click.option("--base-iri", default=None, help=f"Base of minted IRIs [default: the store's, else {DEFAULT_BASE_IRI}].")
 @click.option("--encoding", default=None, help="Decode input files with this encoding (default: detect UTF-8/UTF-16).")
 @click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=int,
-              help="Skip input files larger than this.")
+              help="Skip text/HTML files larger than this, and JSONL lines (documents) larger than this.")
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
 @store_options
 @click.option("--no-store", is_flag=True, help="Do not add the documents to any store (files only).")
@@ -87,7 +87,7 @@ def build_cmd(paths: tuple[str, ...], out: str, model: str | None, base_iri: str
         kg build examples/ --out out
         kg build news/ feed.jsonl --store graphs/news
         kg build today/ --store http://localhost:8890/sparql --store-user dba
-        kg build archive.jsonl --jobs 0 --no-files --max-bytes 2000000000
+        kg build archive.jsonl --jobs 0 --no-files
         kg build archive/ --dask tcp://scheduler:8786 --store http://fuseki:3030/news/sparql --no-files
     """
     target = _open(store, base_iri=base_iri, no_store=no_store)
