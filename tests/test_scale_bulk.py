@@ -71,6 +71,9 @@ def test_scale_bulk_failed_write_leaves_no_trace(tmp_path, monkeypatch):
             def load(self, data, **kw):  # noqa: ANN001, ANN003, ANN201
                 return real.load(data + b"<x> <y> broken .\n", **kw)
 
+            def bulk_load(self, data, **kw):  # noqa: ANN001, ANN003, ANN201
+                return real.bulk_load(data + b"<x> <y> broken .\n", **kw)
+
         monkeypatch.setattr(store, "_database", Failing)
         writer = BulkWriter(store)
         for doc_id in "bcd":

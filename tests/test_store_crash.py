@@ -211,3 +211,42 @@ def test_build_while_served_says_the_store_is_busy_and_reads_stay_whole(tmp_path
     done = subprocess.run([sys.executable, "-m", "kg", "build", str(more), "--store", str(path), "--out",
                            str(tmp_path / "o2"), "--no-html"], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0 and "3 added" in done.stdout, done.stderr
+
+
+BULK_CHILD = r"""
+import sys
+from kg.store.embedded import OxigraphStore
+store = OxigraphStore(sys.argv[1])
+for b in range(10_000):
+    lines = [f'<https://geokg.org/id/s{b}_{i}> <https://geokg.org/ontology#p{i % 7}> "value {i} of {b}" .'
+             for i in range(20_000)]
+    store._insert_lines([(f"<https://geokg.org/id/doc/b{b}>", lines)])
+    print(b, flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_crash_sigkill_during_batch_writes_leaves_whole_batches(tmp_path):
+    """The embedded store's batch write (Oxigraph bulk-load ingestion) is all or nothing: kill
+    the writer at several moments and every graph in the store is complete, in every index."""
+    import time
+
+    import pyoxigraph
+
+    for n, wait in enumerate((0.4, 0.9, 1.6)):
+        folder = tmp_path / f"s{n}"
+        child = subprocess.Popen([sys.executable, "-c", BULK_CHILD, str(folder)], stdout=subprocess.PIPE, text=True)
+        child.stdout.readline()  # the first batch is in: kill somewhere in the following ones
+        time.sleep(wait)
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        child.stdout.close()
+        with open_store(folder) as store:
+            db = store._database()
+            sizes: dict[str, int] = {}
+            for quad in db.quads_for_pattern(None, None, None, None):
+                sizes[quad.graph_name.value] = sizes.get(quad.graph_name.value, 0) + 1
+            assert sizes and set(sizes.values()) == {20_000}, "a batch was written in part"
+            by_predicate = sum(1 for k in range(7) for _ in db.quads_for_pattern(
+                None, pyoxigraph.NamedNode(f"https://geokg.org/ontology#p{k}"), None, None))
+            assert by_predicate == 20_000 * len(sizes), "the indexes disagree"

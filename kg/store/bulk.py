@@ -5,8 +5,8 @@
 
 - documents the store does not hold yet go in one write per batch: their graphs as N-Triples
   lines (no rdflib objects, no SPARQL parsing), the new names of the entities they mention, and
-  their `geo:contentHash` markers. The embedded store loads the batch as one N-Quads
-  transaction (Oxigraph's native parser): a killed build leaves every batch it reported
+  their `geo:contentHash` markers. The embedded store loads the batch as one atomic write
+  (Oxigraph's bulk loader and native parser, see `OxigraphStore._insert_lines`): a killed build leaves every batch it reported
   whole and nothing of the batch it was writing. A SPARQL server gets `INSERT DATA` requests of
   up to 1,000 triples, markers last (a graph without its marker is incomplete, as for
   single-document writes);
