@@ -13,44 +13,21 @@ gazetteer's names (no evaluation text).
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
-TEMPLATES = [
-    "{p1}, the President of {c1}, met {c2}'s Foreign Minister {p2} in {cap} on Monday.",
-    "The {a1} Foreign Ministry condemned {c2} for the attack on its border posts.",
-    "{c1} and {c2} signed a defence agreement and agreed to restore diplomatic ties.",
-    "{a1} forces shelled villages in the {a2} town of {town}, officials said.",
-    "{c1} imposed sanctions on {c2} after talks between the two countries collapsed.",
-    "Defence Minister {p1} arrived in {c2} to meet with his {a2} counterpart {p2}.",
-    "{c1} did not attack {c2}, the spokesman said, and called on {c3} to show restraint.",
-    "{c1} and {c2} share a border of more than 900 kilometres.",
-]
-
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 def corpus(n_docs: int, seed: int = 7) -> list[str]:
-    """`n_docs` synthetic articles of ~120 words from templates and gazetteer names."""
-    from kg.resolve.gazetteer import load_gazetteer
+    """Our example article, then synthetic articles from `benchmarks/corpus.py` (templates and
+    the gazetteer's names)."""
+    from corpus import generate  # benchmarks/corpus.py, beside this file
 
-    gaz = load_gazetteer()
-    rng = random.Random(seed)
-    countries = [c for c in gaz.countries.values() if c.adjectives and c.capitals and not c.historical]
-    people = [p.name for p in list(gaz.people.values())[:400]]
-    example = (ROOT / "examples").glob("*.txt")
-    docs = [p.read_text(encoding="utf-8") for p in example]
-    while len(docs) < n_docs:
-        lines = []
-        for template in rng.sample(TEMPLATES, 6):
-            c1, c2, c3 = rng.sample(countries, 3)
-            lines.append(template.format(
-                p1=rng.choice(people), p2=rng.choice(people), c1=c1.name, c2=c2.name, c3=c3.name,
-                a1=c1.adjectives[0], a2=c2.adjectives[0], cap=c1.capitals[0], town=rng.choice(["Karsa", "Mirab", "Tolun"])))
-        docs.append("Dispatch\n\n" + " ".join(lines))
+    docs = [p.read_text(encoding="utf-8") for p in (ROOT / "examples").glob("*.txt")]
+    docs += [record["text"] for record in generate(max(0, n_docs - len(docs)), seed=seed)]
     return docs[:n_docs]
 
 
