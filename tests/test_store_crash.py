@@ -52,7 +52,7 @@ def test_crash_sigkill_mid_build_then_resume(tmp_path):
         for line in proc.stdout:
             if line.startswith(("added: ", "skipped: ", "replaced: ")):
                 reported.append(line.split(": ", 1)[1].strip())
-            if sum(1 for _ in reported) >= kill_after:
+            if len(reported) >= kill_after:
                 break
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()

@@ -181,8 +181,9 @@ def _accused_acts(verb: Token, accused: list[Mention], mention_of: MentionOf) ->
     acts = list(deps.prep_objects(verb))
     if not any(w in ("of", "for") for w, _a in acts) and accused:
         # the parse hung "of shelling" elsewhere: the first "of <verb>ing" after the accused
-        doc, i = verb.doc, max(m.end for m in accused)
-        while i < len(doc) and i < max(m.end for m in accused) + 2 and doc[i].pos_ == "NOUN":
+        doc = verb.doc
+        i = end = max(m.end for m in accused)
+        while i < len(doc) and i < end + 2 and doc[i].pos_ == "NOUN":
             i += 1  # "UN forces of shelling"
         if i + 1 < len(doc) and doc[i].lower_ in ("of", "for") and doc[i + 1].tag_ == "VBG":
             acts = [(doc[i].lower_, doc[i + 1])]

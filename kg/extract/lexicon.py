@@ -132,8 +132,9 @@ def noun_key(token, table: dict) -> str | None:
         if key and key in table:
             return key
     doc, i = token.doc, token.i
-    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:  # "cease - fire" as tokenized
-        joined = f"{doc[i - 2].lower_}-{token.lower_}"
+    lower = lowers(doc)  # most nouns get here: no Token objects unless a hyphen precedes
+    if i >= 2 and lower[i - 1] == "-" and not doc[i - 1].whitespace_:  # "cease - fire" as tokenized
+        joined = f"{lower[i - 2]}-{low}"
         for key in (joined, joined[:-1] if joined.endswith("s") else None):
             if key and key in table:
                 return key

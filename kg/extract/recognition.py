@@ -17,7 +17,7 @@ NAMING = {"name", "declare", "proclaim", "recognise", "recognize", "acknowledge"
 LEGITIMATE = {"interim", "legitimate", "acting", "rightful", "elected", "transitional"}
 HEADS = {"president", "leader", "head", "ruler", "government", "prime"}
 RECOGNISE = {"recognise", "recognize", "acknowledge"}
-WITHDRAWN = ("no longer", "not longer", "ceased to", "stopped", "refuse to", "refused to", "refuses to",
+WITHDRAWN = ("no longer", "ceased to", "stopped", "refuse to", "refused to", "refuses to",
              "withdrew", "withdraw", "withdraws")
 
 
@@ -64,8 +64,8 @@ def _named(verb: Token, role: Token, mention_of: MentionOf) -> list:
 def _withdrawn(verb: Token) -> bool:
     """"no longer recognized", "refused to recognize", "withdrew recognition"."""
     doc = verb.doc
-    before = " ".join(t.lower_ for t in doc[max(0, verb.i - 3):verb.i])
-    return any(before.endswith(w) or f"{w} " in f"{before} " for w in WITHDRAWN)
+    before = " " + " ".join(t.lower_ for t in doc[max(0, verb.i - 3):verb.i]) + " "
+    return any(f" {w} " in before for w in WITHDRAWN)
 
 
 def _recognised(verb: Token, mention_of: MentionOf) -> list:

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from spacy.tokens import Doc
@@ -56,16 +57,12 @@ class DocResolver:
                 m.cls, m.key, m.metonym = "Person", self._surname(m.key), None
             elif m.kind == "office" and m.office:
                 m.key = self._holder(m)
+        alliance = _alliance(mentions)  # "the Alliance" tagged as a name of its own
         for m in mentions:
-            if m.key and m.key.lower().removeprefix("the ") in ALLIANCE_WORDS and m.cls != "InternationalOrganization":
-                owner = [None] * (max((x.end for x in mentions), default=0))
-                for x in mentions:
-                    for i in range(x.start, x.end):
-                        owner[i] = x
-                target = _alliance(owner)
-                if target is not None:
-                    m.aliases.add(m.surface or m.key)
-                    m.key, m.cls, m.wikidata = target.key, target.cls, target.wikidata
+            if alliance is not None and m.key and m.key.lower().removeprefix("the ") in ALLIANCE_WORDS \
+                    and m.cls != "InternationalOrganization":
+                m.aliases.add(m.surface or m.key)
+                m.key, m.cls, m.wikidata = alliance.key, alliance.cls, alliance.wikidata
         _merge_partial_names(mentions)
         states = {m.country for m in mentions if m.cls == "Country" and m.country}
         for m in mentions:
@@ -110,12 +107,8 @@ class DocResolver:
         if person is None:
             return None
         office = m.office[0]
-        # a state's office first ("President Donald Trump" leads the United States, not the
-        # White House his gazetteer entry also names), then an organisation's
-        roles = sorted(person.roles, key=lambda r: r.country is None)
-        for role in roles:
-            if role.org and not role.country and _same_office(role.office or "", office) \
-                    and (not self.when or role.active_on(self.when)):
+        for role in person.roles:
+            if role.org and _same_office(role.office or "", office) and (not self.when or role.active_on(self.when)):
                 org = self.namer.gaz.organization(role.org)
                 if org is not None:
                     return org.name, org.cls, None
@@ -259,13 +252,14 @@ STATE_DESCRIPTIONS = {"state", "country", "kingdom", "republic", "emirate", "nat
 ALLIANCE_WORDS = {"allies", "alliance"}
 
 
-def _alliance(mentions_by_token: list[Mention | None]) -> Mention | None:
+def _alliance(mentions: Iterable[Mention | None]) -> Mention | None:
     """"the Alliance", "Allies" (capitalised, as NATO's own texts write them): the one
-    international organisation the document names, or the one it names most."""
+    international organisation the document names, or the one it names most (each mention
+    counted once, however many tokens it spans)."""
     counts: dict[str, int] = {}
     first: dict[str, Mention] = {}
-    for m in mentions_by_token:
-        if m is not None and m.key and m.cls == "InternationalOrganization":
+    for m in {id(m): m for m in mentions if m is not None}.values():
+        if m.key and m.cls == "InternationalOrganization":
             counts[m.key] = counts.get(m.key, 0) + 1
             first.setdefault(m.key, m)
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])

@@ -45,7 +45,7 @@ def force_threats(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
 
 
 REFUSING = {"rule", "reject", "oppose", "deny", "exclude", "refuse", "say", "tell", "avoid", "condemn",
-            "criticise", "criticize", "denounce", "fear", "warn_against"}
+            "criticise", "criticize", "denounce", "fear"}
 
 
 def _governor(head: Token) -> Token | None:

@@ -80,6 +80,19 @@ def _cap_memory(megabytes: int) -> None:
         pass
 
 
+def _capped(answer: Any, cap: int, deadline: float) -> tuple[list[Any], bool]:
+    """At most `cap` items of a streamed answer, and whether more were left; checks the deadline
+    every 256 items (TimeoutError)."""
+    items: list[Any] = []
+    for i, item in enumerate(answer):
+        if i >= cap:
+            return items, True
+        if i % 256 == 255 and time.monotonic() > deadline:
+            raise TimeoutError
+        items.append(item)
+    return items, False
+
+
 class Worker:
     """Answers queries over one read-only Oxigraph database."""
 
@@ -145,29 +158,16 @@ class Worker:
         names = [v.value for v in answer.variables]
         hide = set(request.get("hide") or ())
         shown = [n for n in names if n not in hide]
-        cap, rows, truncated = int(request["max_rows"]), [], False
-        for i, solution in enumerate(answer):
-            if i >= cap:
-                truncated = True
-                break
-            if i % 256 == 255 and time.monotonic() > deadline:
-                raise TimeoutError
-            rows.append({n: self.term(v) for n, v in zip(names, solution, strict=True)
-                         if v is not None and n not in hide})
+        solutions, truncated = _capped(answer, int(request["max_rows"]), deadline)
+        rows = [{n: self.term(v) for n, v in zip(names, solution, strict=True) if v is not None and n not in hide}
+                for solution in solutions]
         fmt = request["result_format"]
         body = self.formats.write_results(fmt, shown, rows).encode("utf-8")
         return {"ok": True, "kind": "SELECT", "content_type": self.formats.RESULT_TYPES[fmt], "rows": len(rows),
                 "truncated": truncated}, body
 
     def _graph(self, answer: Any, request: dict[str, Any], deadline: float) -> tuple[dict[str, Any], bytes]:
-        cap, triples, truncated = int(request["max_rows"]), [], False
-        for i, triple in enumerate(answer):
-            if i >= cap:
-                truncated = True
-                break
-            if i % 256 == 255 and time.monotonic() > deadline:
-                raise TimeoutError
-            triples.append(triple)
+        triples, truncated = _capped(answer, int(request["max_rows"]), deadline)
         fmt = request["graph_format"]
         prefixes = None if fmt == "ntriples" else self.prefixes
         body = self.ox.serialize(triples, format=self.graph_formats[fmt], prefixes=prefixes) or b""
