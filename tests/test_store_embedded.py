@@ -239,3 +239,37 @@ def test_store_path_that_is_a_file_or_missing(tmp_path):
 def test_store_bad_or_unreachable_endpoint(url, code):
     with pytest.raises(StoreError, match=code):
         open_store(url, timeout=5)
+
+
+def test_store_keeps_a_bounded_number_of_table_files_open(tmp_path):
+    """RocksDB pins the index blocks of every table file it holds open, so the embedded store
+    opens with a bounded table cache (`OPEN_FILES`): a long build's memory does not grow with
+    the store. Without the bound, all of the ~400 files written here stay open."""
+    script = textwrap.dedent("""
+        import os, sys, resource
+        import pyoxigraph as ox
+        from kg.store.embedded import OPEN_FILES, OxigraphStore
+        folder = sys.argv[1]
+        soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+
+        def held():
+            return sum(1 for fd in os.listdir("/proc/self/fd")
+                       if os.path.realpath(f"/proc/self/fd/{fd}").endswith(".sst"))
+
+        store = OxigraphStore(folder)
+        assert resource.getrlimit(resource.RLIMIT_NOFILE)[0] == soft   # the process's limit is restored
+        db, most = store._database(), 0
+        for batch in range(100):   # every bulk load writes new table files (one or more per index)
+            lines = "".join(f"<urn:s{batch}-{i}> <urn:p{i % 7}> \\"v{i}\\" <urn:g{batch}> .\\n" for i in range(200))
+            db.bulk_load(lines.encode(), format=ox.RdfFormat.N_QUADS)
+            assert len(list(db.quads_for_pattern(ox.NamedNode(f"urn:s{batch // 2}-3"), None, None, None))) == 1
+            most = max(most, held())
+        tables = sum(1 for name in os.listdir(os.path.join(folder, "oxigraph")) if name.endswith(".sst"))
+        print(tables, most, OPEN_FILES)
+    """)
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "store")], capture_output=True, text=True,
+                          check=False, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    tables, most, bound = map(int, done.stdout.split())
+    assert tables > 2 * bound      # many more table files than the cache holds...
+    assert 0 < most <= bound       # ...and never more than the bound open at once

@@ -36,6 +36,11 @@ MARKER = "geokg-store.json"
 # quads: Oxigraph's bulk loader writes one batch of up to 1,000,000 quads as one atomic ingestion
 ATOMIC_BULK = 500_000
 FLUSH_EVERY = 200_000  # quads: RocksDB keeps writes in memory until flushed; bound that memory
+# table files RocksDB keeps open: each open file pins its index blocks in memory, so an unbounded
+# table cache grows with the store (7-17 MB per million quads); Oxigraph sizes it from the soft
+# RLIMIT_NOFILE at open (limit - 48), which `_open` lowers for the moment of the open
+OPEN_FILES = 64
+_RESERVED_FDS = 48  # file descriptors Oxigraph keeps out of its table cache
 DATABASE = "oxigraph"
 _HANDLES: dict[str, list[Any]] = {}
 _LOCK = threading.Lock()
@@ -56,7 +61,7 @@ def _acquire(path: Path, *, create: bool) -> Any:
         if _locked(database):
             raise StoreError(StoreErrors.E100.format(path=path))
         try:
-            handle = ox.Store(str(database))
+            handle = _open(database, OPEN_FILES)
         except OSError as e:
             code = StoreErrors.E100 if "lock" in str(e).lower() else StoreErrors.E101
             raise StoreError(code.format(path=path, why=_why(e))) from None
@@ -64,6 +69,36 @@ def _acquire(path: Path, *, create: bool) -> Any:
             raise StoreError(StoreErrors.E102.format(path=path, why=_why(e))) from None
         _HANDLES[key] = [handle, 1]
         return handle
+
+
+def _open(database: Path, open_files: int) -> Any:
+    """`pyoxigraph.Store(database)` with RocksDB's table cache bounded to about `open_files` files.
+
+    Oxigraph gives RocksDB `max_open_files = soft RLIMIT_NOFILE - 48`, read once when the store
+    opens; with the usual limits (thousands) every table file of a large store stays open with
+    its index blocks, and memory grows with the store. The soft limit is lowered for the open
+    only (never below what the process already uses, plus a margin) and restored at once.
+    """
+    try:
+        import resource
+    except ImportError:  # not POSIX: Oxigraph's own default
+        return ox.Store(str(database))
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    try:
+        in_use = len(os.listdir("/proc/self/fd"))
+    except OSError:
+        in_use = 256
+    wanted = max(open_files + _RESERVED_FDS, in_use + 64, 96)  # Oxigraph refuses fewer than 96
+    if soft != resource.RLIM_INFINITY and wanted >= soft:
+        return ox.Store(str(database))
+    try:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+    except (ValueError, OSError):
+        return ox.Store(str(database))
+    try:
+        return ox.Store(str(database))
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
 
 
 def _locked(database: Path) -> bool:
