@@ -141,3 +141,52 @@ def test_scale_bulk_flushes_write_buffers_as_it_goes(tmp_path, monkeypatch):
                 writer.add(contribution(*toy(doc_id), base=store.base))
         assert len(flushes) >= 2 and store._unflushed < 20
         assert [d.id for d in store.documents()] == ["a", "b", "c", "d"]
+
+
+@pytest.mark.parametrize("background", [True, False])
+def test_scale_bulk_releases_the_database_caches_as_it_goes(tmp_path, monkeypatch, background):
+    """Oxigraph's caches grow with what a build writes: every RELEASE_EVERY quads, between
+    batches, the embedded store reopens its database; what was written stays, whole."""
+    import kg.store.embedded as embedded
+
+    monkeypatch.setattr(embedded, "RELEASE_EVERY", 30)
+    expected = one_by_one(tmp_path / "ref", docs())
+    opened = []
+    real_open = embedded._open
+    monkeypatch.setattr(embedded, "_open", lambda *a: opened.append(a) or real_open(*a))
+    with open_store(tmp_path / "s") as store:
+        with BulkWriter(store, documents=1, background=background) as writer:
+            for d, e in docs():
+                writer.add(contribution(d, e, base=store.base))
+        assert len(opened) >= 3                # opened, then reopened at least twice...
+        assert nquads_by_graph(store) == expected["quads"]   # ...and nothing lost or doubled
+        assert store.add(*toy("f", "Ruritania praised Freedonia.")) == "added"   # the new handle writes
+    with open_store(tmp_path / "s") as store:
+        assert len(store.documents()) == 6
+
+
+def test_scale_bulk_release_waits_for_other_handles(tmp_path, monkeypatch):
+    """A second handle on the folder in this process (or an answer still held) keeps the database
+    open: no release then."""
+    import kg.store.embedded as embedded
+
+    monkeypatch.setattr(embedded, "RELEASE_EVERY", 1)
+    opened = []
+    real_open = embedded._open
+    monkeypatch.setattr(embedded, "_open", lambda *a: opened.append(a) or real_open(*a))
+    with open_store(tmp_path / "s") as store, open_store(tmp_path / "s") as other:
+        before = store._database()
+        with BulkWriter(store, documents=1) as writer:
+            writer.add(contribution(*toy("a"), base=store.base))
+        assert store._database() is before and other._database() is before and len(opened) == 1
+    del before
+    with open_store(tmp_path / "s") as store:
+        held = store._database()
+        with BulkWriter(store, documents=1) as writer:
+            writer.add(contribution(*toy("b"), base=store.base))
+        assert store._database() is held and len(opened) == 2   # `held` is a reference to it
+        del held
+        with BulkWriter(store, documents=1) as writer:
+            writer.add(contribution(*toy("c"), base=store.base))
+        assert len(opened) == 3
+        assert [d.id for d in store.documents()] == ["a", "b", "c"]

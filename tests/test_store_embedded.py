@@ -248,7 +248,9 @@ def test_store_keeps_a_bounded_number_of_table_files_open(tmp_path):
     script = textwrap.dedent("""
         import os, sys, resource
         import pyoxigraph as ox
-        from kg.store.embedded import OPEN_FILES, OxigraphStore
+        import kg.store.embedded
+        from kg.store.embedded import OxigraphStore
+        OPEN_FILES = kg.store.embedded.OPEN_FILES = 64  # the mechanism, at a size quick to exceed
         folder = sys.argv[1]
         soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
 

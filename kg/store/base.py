@@ -106,6 +106,12 @@ class GraphStore(ABC):
         at a time (`kg.store.bulk`)."""
         raise NotImplementedError
 
+    _release_due = False  # True when `_release_caches` has something to release
+
+    def _release_caches(self) -> None:
+        """Between batches of a long write, with nothing in flight: release caches that grow
+        with what was written (the embedded store reopens its database)."""
+
     def close(self) -> None:
         """Release the store (the embedded store's lock, a remote connection)."""
 

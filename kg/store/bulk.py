@@ -184,6 +184,9 @@ class BulkWriter:
                 self._reap(wait=True, keep=1)  # one batch loading while the next one is prepared
             else:
                 self._write(groups, fresh)
+            if self.store._release_due:  # now and then, with no batch in flight (bounded memory)
+                self._reap(wait=True)
+                self.store._release_caches()
         slow = [i for i in items if i.iri in held or (groups is None and i in fresh)]
         if slow:
             self._reap(wait=True)

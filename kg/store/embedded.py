@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -39,8 +40,11 @@ FLUSH_EVERY = 200_000  # quads: RocksDB keeps writes in memory until flushed; bo
 # table files RocksDB keeps open: each open file pins its index blocks in memory, so an unbounded
 # table cache grows with the store (7-17 MB per million quads); Oxigraph sizes it from the soft
 # RLIMIT_NOFILE at open (limit - 48), which `_open` lowers for the moment of the open
-OPEN_FILES = 64
+OPEN_FILES = 256
 _RESERVED_FDS = 48  # file descriptors Oxigraph keeps out of its table cache
+# quads: Oxigraph gives its string table a 128 MB RocksDB block cache that a long build fills
+# (the bulk loader looks up every string it writes); reopening the database empties it
+RELEASE_EVERY = 1_000_000
 DATABASE = "oxigraph"
 _HANDLES: dict[str, list[Any]] = {}
 _LOCK = threading.Lock()
@@ -174,6 +178,7 @@ class OxigraphStore(GraphStore):
         self._db = _acquire(self.path, create=create)
         self._open = True
         self._unflushed = 0
+        self._unreleased = 0
         try:
             self._settle_base(base_iri)
         except BaseException:
@@ -235,12 +240,49 @@ class OxigraphStore(GraphStore):
         """Flush RocksDB's write buffers every FLUSH_EVERY quads: without it a long build's memory
         grows with every document written (≈ 1 GB per million quads) until RocksDB flushes."""
         self._unflushed += quads
+        self._unreleased += quads
         if self._unflushed >= FLUSH_EVERY:
             self._unflushed = 0
             try:
                 self._database().flush()
             except OSError as e:
                 raise StoreError(StoreErrors.E104.format(path=self.path, why=_why(e))) from None
+
+    @property
+    def _release_due(self) -> bool:
+        return self._unreleased >= RELEASE_EVERY
+
+    def _release_caches(self) -> None:
+        """Release the database's caches after every RELEASE_EVERY quads written.
+
+        Oxigraph's string table has a 128 MB block cache of its own, which a long build fills
+        (+130 MB over 100,000 documents); closing and reopening the database empties it. Only
+        done when this is the process's only handle on the folder, and only when nothing else
+        uses it: `kg.store.bulk.BulkWriter` calls it between batches, with none being written.
+
+        Raises:
+            StoreError: The database cannot be reopened (E100 if another process took it).
+        """
+        if not self._release_due or self._db is None:
+            return
+        self._unreleased = 0
+        key = str(self.path.resolve())
+        with _LOCK:
+            entry = _HANDLES.get(key)
+            if entry is None or entry[1] != 1 or entry[0] is not self._db or sys.getrefcount(self._db) > 3:
+                return  # another handle, or a reference to this one (an open answer), is alive
+            try:
+                self._db.flush()
+            except OSError as e:
+                raise StoreError(StoreErrors.E104.format(path=self.path, why=_why(e))) from None
+            self._db = entry[0] = None  # the last reference: RocksDB closes here
+            try:
+                entry[0] = self._db = _open(self.path / DATABASE, OPEN_FILES)
+            except OSError as e:
+                del _HANDLES[key]
+                self._open = False
+                code = StoreErrors.E100 if "lock" in str(e).lower() else StoreErrors.E101
+                raise StoreError(code.format(path=self.path, why=_why(e))) from None
 
     def _graph_triples(self, graph: URIRef) -> list[Triple]:
         quads = self._database().quads_for_pattern(None, None, None, ox.NamedNode(str(graph)))
