@@ -134,3 +134,26 @@ def test_extract_relations_one_node_per_body_and_no_pronoun_people(nlp):
     assert "He" not in ex.entities
     bodies = [k for k, e in ex.entities.items() if e.cls == "GovernmentBody"]
     assert bodies == ["Ministry of Defence of Kenya"]
+
+
+@pytest.mark.parametrize("text,person,absent", [
+    # a qualifier before the title belongs to the title, not to a name of its own
+    ("Deputy Secretary Anna Keller met Jordanian Foreign Minister Omar Haddad in Amman.", "Anna Keller", "Deputy"),
+    ("Vice-President Maria Lind arrived in Chile.", "Maria Lind", "Vice"),
+    # a portfolio after "for" is the office's, not the name's
+    ("Minister for the Pacific Rhys Morgan visited Fiji.", "Rhys Morgan", "for the Pacific Rhys Morgan"),
+    ("Minister for Trade Policy Clara Hughes met Japanese officials.", "Clara Hughes", "Trade Policy Clara Hughes"),
+    # lower-case particles inside a name
+    ("Iraqi Prime Minister Karim al-Tamimi met Turkish officials.", "Karim al-Tamimi", "Karim"),
+])
+def test_extract_relations_titled_names_are_whole(nlp, text, person, absent):
+    ex = extract(nlp(text), make_document(text, doc_id="t"))
+    people = {k for k, e in ex.entities.items() if e.cls == "Person"}
+    assert person in people
+    assert absent not in ex.entities
+
+
+def test_extract_relations_deputy_meets_but_does_not_lead(facts):
+    found = facts("Deputy Secretary Anna Keller met Jordanian Foreign Minister Omar Haddad in Amman.")
+    assert ("Anna Keller", "meetsWith", "Omar Haddad") in found
+    assert not any(s == "Anna Keller" and p == "leaderOf" for s, p, _o in found)

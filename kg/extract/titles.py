@@ -15,6 +15,9 @@ from kg.extract.lexicon import lemma_keys, lexicon
 from kg.extract.naming import Namer
 
 MAX_NAME = 4
+# lower-case words inside names: "Haider al-Abadi", "Ursula von der Leyen", "Mohammed bin Salman"
+NAME_PARTICLES = frozenset(("al", "el", "bin", "ibn", "bint", "abu", "ben", "von", "van", "der", "den", "de",
+                            "del", "della", "da", "di", "du", "dos", "das", "la", "le", "ould"))
 
 
 def first_title_word(doc: Doc, span: Span, lex) -> int | None:
@@ -26,6 +29,10 @@ def first_title_word(doc: Doc, span: Span, lex) -> int | None:
             if k > span.start and doc[k].lower_ in ("army", "navy", "corps", "guard") and k + 1 < span.end \
                     and any(t.match(doc, k + 1, end=span.end) for t in titles):
                 return k + 1  # "Royal Army General Omar Haddad": the army's name, then the rank
+            qualifiers = lex.not_head | lex.modifiers
+            while k > span.start and (doc[k - 1].lower_ in qualifiers or doc[k - 1].text == "-"
+                                      and k - 1 > span.start and doc[k - 2].lower_ in qualifiers):
+                k -= 1  # "Deputy Secretary Blinken", "Vice-President X": the qualifier is the title's
             return k
     return None
 
@@ -110,6 +117,8 @@ def parse_office(doc: Doc, i: int, namer: Namer, countries, taken, by_start) -> 
         # lower-case "president" with nothing around it: too vague to be a title
         if not (end < len(doc) and doc[end].lower_ == "of"):
             return None
+    if end < len(doc) and doc[end].lower_ == "for" and doc[end - 1].text[:1].isupper():
+        end = _portfolio_end(doc, end)  # "Minister for the Middle East Tobias Ellwood"
     # "of [the] X"
     if end < len(doc) and doc[end].lower_ == "of":
         k = _skip_det(doc, end + 1)
@@ -144,6 +153,24 @@ def parse_office(doc: Doc, i: int, namer: Namer, countries, taken, by_start) -> 
             "country": country, "former": former, "head": head and leads != "none"}
 
 
+def _portfolio_end(doc: Doc, i: int) -> int:
+    """Where a portfolio introduced by "for" at `i` ends: "for [the] Capitalised Words", the last
+    two of a run of three or more being the holder's name ("Minister for Europe Wendy Morton",
+    "Minister for Foreign Affairs Sergei Lavrov"); `i` itself when no capitalised word follows."""
+    j = _skip_det(doc, i + 1)
+    k = j
+    while k < len(doc) and (doc[k].is_alpha and doc[k].text[:1].isupper()
+                            or k > j and doc[k].lower_ in ("and", "of", "the", "&") and k + 1 < len(doc)
+                            and doc[k + 1].text[:1].isupper()):
+        k += 1
+    if k == j:
+        return i
+    if k - j >= 3 and doc[k - 1].text[:1].isupper() and doc[k - 2].text[:1].isupper() \
+            and doc[k - 3].lower_ not in ("and", "of", "the", "&"):
+        return k - 2
+    return k
+
+
 def _last_office(by_start, i: int) -> tuple[str | None, str]:
     """The office (and what it leads) of the last titled person before token `i`."""
     ends = by_start.get("end", {})
@@ -170,6 +197,8 @@ def _name_at(doc: Doc, j: int, namer: Namer, countries, taken, by_start) -> tupl
     while k < len(doc) and k - j < MAX_NAME and not taken[k] and k not in countries and k not in by_start \
             and (doc[k].is_title or doc[k].text[:1].isupper() and doc[k].is_alpha and len(doc[k]) > 1
                  or (k > j and doc[k].text in ("-", "'"))
+                 or k > j and doc[k].lower_ in NAME_PARTICLES and k + 1 < len(doc)
+                 and (doc[k + 1].text == "-" or doc[k + 1].text[:1].isupper())
                  or k > j and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and doc[k].is_alpha) \
             and lex.offices.match(doc, k) is None \
             and (doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "X", "VERB", "PUNCT") or doc[k].ent_type_ == "PERSON") \
