@@ -190,3 +190,20 @@ def test_scale_bulk_release_waits_for_other_handles(tmp_path, monkeypatch):
             writer.add(contribution(*toy("c"), base=store.base))
         assert len(opened) == 3
         assert [d.id for d in store.documents()] == ["a", "b", "c"]
+
+
+def test_scale_bulk_forgets_what_it_wrote_past_the_cache_limit(tmp_path, monkeypatch):
+    """The writer's memory of entity descriptions and names stays bounded (an archive names new
+    people all the time) and forgetting changes nothing in what is stored."""
+    import kg.store.bulk as bulk
+
+    monkeypatch.setattr(bulk, "CACHE_LIMIT", 2)
+    expected = one_by_one(tmp_path / "ref", docs())
+    sizes = []
+    with open_store(tmp_path / "s") as store:
+        with BulkWriter(store, documents=1, background=False) as writer:
+            for d, e in docs():
+                writer.add(contribution(d, e, base=store.base))
+                sizes.append(max(len(writer._known), len(writer._written)))
+        assert nquads_by_graph(store) == expected["quads"]
+    assert max(sizes) <= 2 + 6   # the limit, plus what one batch adds before the next check

@@ -39,7 +39,10 @@ if TYPE_CHECKING:
     from kg.store.base import GraphStore, Status
 
 OnStored = Callable[[Contribution, str], None]
-CACHE_LIMIT = 500_000  # (entity, name) pairs a writer remembers writing
+# entity descriptions and (entity, name) pairs a writer remembers writing: each costs ~250 bytes
+# and an archive names new people all the time, so the memory stays bounded by forgetting them
+# now and then (the next batches ask the store again, one query per batch)
+CACHE_LIMIT = 20_000
 Groups = list[tuple[str, list[str]]]
 
 
@@ -174,7 +177,7 @@ class BulkWriter:
             self._reap(wait=True)  # an earlier version is being written: see it first
         held = existing_graphs(self.store, list(iris))
         fresh = [i for i in items if i.iri not in held]
-        if len(self._written) > CACHE_LIMIT:
+        if len(self._written) > CACHE_LIMIT or len(self._known) > CACHE_LIMIT:
             self._reap(wait=True)
             self._forget()
         groups = new_document_groups(self.store, fresh, known=self._known, written=self._written) if fresh else None
