@@ -67,12 +67,17 @@ def _acquire(path: Path, *, create: bool) -> Any:
         try:
             handle = _open(database, OPEN_FILES)
         except OSError as e:
-            code = StoreErrors.E100 if "lock" in str(e).lower() else StoreErrors.E101
-            raise StoreError(code.format(path=path, why=_why(e))) from None
+            raise _open_failed(path, e) from None
         except (RuntimeError, ValueError) as e:
             raise StoreError(StoreErrors.E102.format(path=path, why=_why(e))) from None
         _HANDLES[key] = [handle, 1]
         return handle
+
+
+def _open_failed(path: Path, error: OSError) -> StoreError:
+    """The error for a database that would not open: locked by another process (E100) or unreadable (E101)."""
+    code = StoreErrors.E100 if "lock" in str(error).lower() else StoreErrors.E101
+    return StoreError(code.format(path=path, why=_why(error)))
 
 
 def _open(database: Path, open_files: int) -> Any:
@@ -81,28 +86,29 @@ def _open(database: Path, open_files: int) -> Any:
     Oxigraph gives RocksDB `max_open_files = soft RLIMIT_NOFILE - 48`, read once when the store
     opens; with the usual limits (thousands) every table file of a large store stays open with
     its index blocks, and memory grows with the store. The soft limit is lowered for the open
-    only (never below what the process already uses, plus a margin) and restored at once.
+    only (never below what the process already uses, plus a margin) and restored at once; where
+    it cannot be (not POSIX, already lower), Oxigraph's own default applies.
     """
+    restore = None
     try:
         import resource
-    except ImportError:  # not POSIX: Oxigraph's own default
-        return ox.Store(str(database))
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    try:
-        in_use = len(os.listdir("/proc/self/fd"))
-    except OSError:
-        in_use = 256
-    wanted = max(open_files + _RESERVED_FDS, in_use + 64, 96)  # Oxigraph refuses fewer than 96
-    if soft != resource.RLIM_INFINITY and wanted >= soft:
-        return ox.Store(str(database))
-    try:
-        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
-    except (ValueError, OSError):
-        return ox.Store(str(database))
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        try:
+            in_use = len(os.listdir("/proc/self/fd"))
+        except OSError:
+            in_use = 256
+        wanted = max(open_files + _RESERVED_FDS, in_use + 64, 96)  # Oxigraph refuses fewer than 96
+        if soft == resource.RLIM_INFINITY or wanted < soft:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+            restore = (soft, hard)
+    except (ImportError, ValueError, OSError):
+        restore = None
     try:
         return ox.Store(str(database))
     finally:
-        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+        if restore is not None:
+            resource.setrlimit(resource.RLIMIT_NOFILE, restore)
 
 
 def _locked(database: Path) -> bool:
@@ -281,8 +287,7 @@ class OxigraphStore(GraphStore):
             except OSError as e:
                 del _HANDLES[key]
                 self._open = False
-                code = StoreErrors.E100 if "lock" in str(e).lower() else StoreErrors.E101
-                raise StoreError(code.format(path=self.path, why=_why(e))) from None
+                raise _open_failed(self.path, e) from None
 
     def _graph_triples(self, graph: URIRef) -> list[Triple]:
         quads = self._database().quads_for_pattern(None, None, None, ox.NamedNode(str(graph)))
