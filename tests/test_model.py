@@ -50,9 +50,17 @@ def test_quotes_stay_on_their_attached_side():
     doc = set_sentence_starts(spacy.blank("en")('He left. "We stay," she said. It was over.” Then.'))
     starts = {t.i: t.is_sent_start for t in doc}
     assert [t.text for t in doc][3:5] == ['"', "We"]
-    assert starts[3] is None and starts[4] is False  # opening quote: the parser decides
+    assert starts[3] is True and starts[4] is False  # an opening quote after a full stop
     assert starts[7] is False and starts[15] is False  # closing quotes
     assert starts[16] is None  # "Then": the parser decides
+
+
+def test_opening_quote_starts_a_sentence_only_after_a_full_stop():
+    assert _starts('Talks ended. "We will return," the envoy said.') == ['"']
+    assert _starts('Talks ended in Sana\'a. "Peace" was not mentioned.') == ['"']
+    assert _starts('He met Gen. "Tiger" Malik.') == []  # an abbreviation, not a full stop
+    assert _starts('Talks ended. "we will return," he said.') == []  # lower case: the parser decides
+    assert _starts('Talks ended, "We will return," he said.') == []
 
 
 def test_number_abbreviation_only_before_a_number():

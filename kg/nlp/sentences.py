@@ -8,7 +8,8 @@ this component fixes only the cases we are sure about:
 * after a title or other abbreviation ("Gen.", "Lt.", "Mr.", "U.S.", "No. 5", initials
   such as "J.") no sentence starts;
 * a quote belongs to the sentence on its attached side: no sentence starts at a closing
-  quote (`decision.” However`) or right after an opening one (`. "Like many`);
+  quote (`decision.” However`) or right after an opening one; an opening quote after a full
+  stop and before a capital starts one (`location. "Like many`);
 * in edited text a sentence never starts right after a word, a comma or an opening bracket
   on the same line (no sentence-final punctuation in between) — this stops splits such as
   "General Said | Mansouri has arrived". Call :func:`set_sentence_starts` with
@@ -67,6 +68,7 @@ def _ends_sentence(tok: Token) -> bool:
                                                       or tok.text in {",", "(", "[", "-", "&", "/"})
 
 
+_STOPS = {".", "!", "?"}
 _NO = numpy.uint64(2**64 - 1)  # -1 ("not a sentence start") as Doc arrays store it
 
 
@@ -84,6 +86,9 @@ def set_sentence_starts(doc: Doc, *, after_word: bool = True) -> Doc:
             starts[i, 0] = _NO
         elif "\n" in prev.text and prev.is_space:
             starts[i, 0] = 1
+        elif tok.text in QUOTES and prev.text in _STOPS and prev.whitespace_ and not tok.whitespace_ \
+                and i + 1 < n and doc[i + 1].text[:1].isupper() and not _is_abbreviation(doc, i - 1):
+            starts[i, 0] = 1  # an opening quote after a full stop: `location. "Like many`
         elif tok.text in QUOTES and not prev.whitespace_ and not prev.is_space \
                 and (tok.whitespace_ or i + 1 == n):
             starts[i, 0] = _NO  # closing quote: `decision.” However`
