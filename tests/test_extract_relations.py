@@ -157,3 +157,19 @@ def test_extract_relations_deputy_meets_but_does_not_lead(facts):
     found = facts("Deputy Secretary Anna Keller met Jordanian Foreign Minister Omar Haddad in Amman.")
     assert ("Anna Keller", "meetsWith", "Omar Haddad") in found
     assert not any(s == "Anna Keller" and p == "leaderOf" for s, p, _o in found)
+
+
+def test_extract_relations_a_place_does_not_border_what_contains_it(facts):
+    from kg.extract.extractor import _consistent
+    from kg.extract.model import Fact
+
+    def fact(s, p, o):
+        return Fact(subject=s, predicate=p, object=o, start=0, end=1, evidence="x", rule="r")
+
+    kept = _consistent([fact("KG", "borders", "Batken"), fact("Batken", "locatedIn", "KG"),
+                        fact("Batken", "borders", "Sughd"), fact("KG", "borders", "TJ")])
+    assert [(f.subject, f.predicate, f.object) for f in kept] == [
+        ("Batken", "locatedIn", "KG"), ("Batken", "borders", "Sughd"), ("KG", "borders", "TJ")]
+    found = facts("Kyrgyzstan's southern Batken province borders Tajikistan's northern Sughd region.")
+    assert ("Batken Province", "locatedIn", "Kyrgyzstan") in found
+    assert not {("Kyrgyzstan", "borders", "Batken Province"), ("Batken Province", "borders", "Kyrgyzstan")} & found

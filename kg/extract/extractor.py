@@ -79,6 +79,7 @@ def extract(doc: Doc, document: Document, *, namer: Namer | None = None) -> Extr
         extraction.facts.append(Fact(subject=s.key, predicate=pred, object=o.key, start=start, end=end,
                                      evidence=text[start:end], rule=rule, confidence=confidence,
                                      cameo=cameo, when=when))
+    extraction.facts = _consistent(extraction.facts)
     for entity in extraction.entities.values():
         if entity.cls in ("GovernmentBody", "ArmedForce"):
             entity.aliases |= namer.body_aliases(entity.key)
@@ -96,6 +97,15 @@ def _metonyms(s: Mention, pred: str, o: Mention, namer: Namer) -> tuple[Mention,
     if o.cls == "Location" and (pred not in ("visits", "attacks") or pred == "attacks" and o.metonym_only):
         o = namer.state_of(o) or o
     return s, o
+
+
+def _consistent(facts: list[Fact]) -> list[Fact]:
+    """Drop `borders` between a place and what contains it: a misparse ("Kyrgyzstan's southern
+    Batken province borders…" read with the noun "borders"), since the document itself says
+    one lies in the other."""
+    inside = {(f.subject, f.object) for f in facts if f.predicate in ("locatedIn", "partOf")}
+    return [f for f in facts if f.predicate != "borders"
+            or ((f.subject, f.object) not in inside and (f.object, f.subject) not in inside)]
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

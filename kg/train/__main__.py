@@ -11,6 +11,10 @@ Examples::
                                               # configs/continue.cfg starting from it
     python -m kg.train --config kg/train/configs/accuracy.cfg   # wide net (more CPU)
     python -m kg.train --no-train             # re-evaluate / re-package the last run
+    python -m kg.train --config kg/train/configs/news.cfg   # one run from scratch (free CPUs)
+    python -m kg.train --config kg/train/configs/ner.cfg    # NER alone, own encoder; then
+    python -m kg.train --config kg/train/configs/news.cfg --no-train \
+        --ner-from training-work/ner/model-best             # ... grafted into the pipeline
 """
 
 from __future__ import annotations
@@ -53,12 +57,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lemmatizer-from", type=Path, default=None,
                         help="take trainable_lemmatizer from this pipeline (default with "
                              "continue.cfg: the base model it continued from)")
+    parser.add_argument("--ner-from", type=Path, default=None,
+                        help="replace ner by this pipeline's (trained alone with configs/ner.cfg)")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="spaCy config override, e.g. --set training.max_epochs=2")
     args = parser.parse_args(argv)
     run(quick=args.quick, out=args.out, work=args.work, corpus=args.corpus, config=args.config,
         convert_data=not args.no_convert, train_model=not args.no_train,
-        overrides=dict(_override(s) for s in args.set), lemmatizer_from=args.lemmatizer_from)
+        overrides=dict(_override(s) for s in args.set), lemmatizer_from=args.lemmatizer_from,
+        ner_from=args.ner_from)
     return 0
 
 

@@ -85,12 +85,21 @@ def swap_lemmatizer(nlp, source: Path) -> None:
     nlp.add_pipe("trainable_lemmatizer", source=base, after="morphologizer")
 
 
+def graft_ner(nlp, source: Path) -> None:
+    """Replace ``ner`` by the one trained alone with its own encoder (``configs/ner.cfg``)."""
+    other = spacy.load(source)
+    nlp.remove_pipe("ner")  # also drops it from the shared encoder's listeners
+    nlp.add_pipe("ner", source=other)  # brings its own encoder (no listener)
+
+
 def package(model: Path, out: Path, scores: dict, *, config_name: str, train_seconds: float,
-            lemmatizer_from: Path | None = None) -> dict:
+            lemmatizer_from: Path | None = None, ner_from: Path | None = None) -> dict:
     """Copy ``model`` to ``out`` with our meta.json (name, version, sources, scores)."""
     nlp = spacy.load(model)
     if lemmatizer_from is not None:
         swap_lemmatizer(nlp, lemmatizer_from)
+    if ner_from is not None:
+        graft_ner(nlp, ner_from)
     meta = nlp.meta
     if lemmatizer_from is not None:  # the dev lemma score is the broken lemmatizer's
         meta.get("performance", {}).pop("lemma_acc", None)
@@ -127,7 +136,7 @@ def package(model: Path, out: Path, scores: dict, *, config_name: str, train_sec
 
 def run(*, quick: bool, out: Path, work: Path, corpus: Path, config: Path | None,
         convert_data: bool, train_model: bool, overrides: dict | None,
-        lemmatizer_from: Path | None = None, log=print) -> dict:
+        lemmatizer_from: Path | None = None, ner_from: Path | None = None, log=print) -> dict:
     """The whole recipe; returns the scores dict written into meta.json."""
     config = config or CONFIGS / ("quick.cfg" if quick else "continue.cfg")
     overrides = dict(overrides or {})
@@ -148,6 +157,9 @@ def run(*, quick: bool, out: Path, work: Path, corpus: Path, config: Path | None
         best = train(config, run_dir, corpus, overrides=overrides)
     else:
         best = run_dir / "model-best"
+    if list(spacy.util.load_config(config)["nlp"]["pipeline"]) == ["ner"]:
+        log(f"NER trained alone: {best}; graft it with --ner-from {best}")
+        return {}
     # training time: from the start stamp to the last save of model-last (also after a kill)
     last = run_dir / "model-last" / "meta.json"
     started = float(stamp.read_text()) if stamp.exists() else None
@@ -155,7 +167,7 @@ def run(*, quick: bool, out: Path, work: Path, corpus: Path, config: Path | None
     if lemmatizer_from is None and "paths.base_model" in overrides:
         lemmatizer_from = Path(overrides["paths.base_model"])
     meta = package(best, out, {}, config_name=config.name, train_seconds=train_seconds,
-                   lemmatizer_from=lemmatizer_from)
+                   lemmatizer_from=lemmatizer_from, ner_from=ner_from)
     log(f"evaluating {out}")
     scores = evaluate_model(out, corpus)
     scores["size_bytes"] = dir_size(out)
