@@ -173,3 +173,21 @@ def test_extract_relations_a_place_does_not_border_what_contains_it(facts):
     found = facts("Kyrgyzstan's southern Batken province borders Tajikistan's northern Sughd region.")
     assert ("Batken Province", "locatedIn", "Kyrgyzstan") in found
     assert not {("Kyrgyzstan", "borders", "Batken Province"), ("Batken Province", "borders", "Kyrgyzstan")} & found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Mali expelled the French ambassador.", {("Mali", "sanctions", "France")}),
+    ("Russia expelled ten Polish diplomats.", {("Russia", "sanctions", "Poland")}),
+    ("The European Union froze Russian assets.", {("European Union", "sanctions", "Russia")}),
+    ("China and Russia held joint naval exercises in the Pacific.", {("China", "cooperatesWith", "Russia")}),
+    ("Iran conducted military drills with Russia.", {("Iran", "cooperatesWith", "Russia")}),
+    ("Israel launched airstrikes on Hezbollah targets in Lebanon.", {("Israel", "attacks", "Hezbollah")}),
+    ("Hamas fighters attacked Israel.", {("Hamas", "attacks", "Israel")}),
+    ("Azerbaijan shelled the village of Tavush.", {("Azerbaijan", "attacks", "Tavush")}),
+])
+def test_extract_relations_owners_and_places_of_the_other_party(facts, text, expected):
+    assert expected <= facts(text)
+
+
+def test_extract_relations_drills_alone_are_not_cooperation(facts):
+    assert not any(p == "cooperatesWith" for _s, p, _o in facts("China staged drills around Taiwan."))

@@ -23,6 +23,15 @@ PROXY_NOUNS = {"president", "presidents", "leader", "leaders", "head", "heads", 
 # nouns for fighters that stand for the state they come from: "troops from Rwanda"
 FORCE_NOUNS = {"troops", "units", "soldiers", "forces", "fighters", "contingent", "contingents", "battalion",
                "battalions", "personnel", "jets", "warplanes", "warships", "drones"}
+# "the town of X" names X
+PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "region", "province", "district",
+               "port", "enclave", "island", "islands", "territory", "territories", "area", "oblast", "county"}
+# what an attack hits, standing for its owner: "Hezbollah positions", "Houthi targets", "Iranian bases"
+TARGET_NOUNS = FORCE_NOUNS | {"position", "positions", "target", "targets", "base", "bases", "facility",
+                              "facilities", "installation", "installations", "stronghold", "strongholds",
+                              "camp", "camps", "outpost", "outposts", "convoy", "convoys", "hideout",
+                              "hideouts", "depot", "depots", "militants", "vessel", "vessels", "ship", "ships",
+                              "tanker", "tankers", "patrol", "patrols"}
 # proxies that a person's name can own: "the Maduro regime", "the Biden administration"
 PERSONAL_PROXIES = {"regime", "government", "administration", "camp", "forces", "loyalists"}
 
@@ -70,6 +79,9 @@ def _mentions_for(token: Token, mention_of: MentionOf, *, depth: int = 0) -> lis
             verb = t.head.head if t.head.dep_ == "prep" else t.head
             out.extend(subjects(verb, mention_of, depth=1))
             continue
+        if t.lower_ in PLACE_NOUNS:  # "the town of Bakhmut" is Bakhmut
+            out.extend(m for word, obj in deps.prep_objects(t) if word == "of"
+                       for m in mentions_for(obj, mention_of, depth=depth + 1) if m.cls in ("Location", "Country"))
         if depth < 2 and t.lower_ in PROXY_NOUNS | FORCE_NOUNS:
             for word, obj in deps.prep_objects(t):
                 if word == "of" and t.lower_ in PROXY_NOUNS or word == "from" and t.lower_ in FORCE_NOUNS:
@@ -84,7 +96,7 @@ def _mentions_for(token: Token, mention_of: MentionOf, *, depth: int = 0) -> lis
                     m = mention_of(child)
                     if m is not None and m.key and (m.cls == "Country" or m.cls == "Person"
                                                     and t.lower_ in PERSONAL_PROXIES
-                                                    or m.cls == "InternationalOrganization"
+                                                    or m.cls in ("InternationalOrganization", "Organization", "ArmedForce")
                                                     and t.lower_ in FORCE_NOUNS):
                         out.append(m)
     return unique(out)
@@ -209,7 +221,13 @@ def objects(verb: Token, slots: list[str], mention_of: MentionOf, *, noun: Token
         else:
             # on the verb, on its light-verb noun, or on its object ("brokered a truce between X and Y")
             for head in [verb] + ([noun] if noun is not None else []) + [t for t in dobjs if t != noun]:
-                out += [m for _w, obj in deps.prep_objects(head, slot) for m in mentions_for(obj, mention_of)]
+                for _w, obj in deps.prep_objects(head, slot):
+                    found = mentions_for(obj, mention_of)
+                    if not found and with_owners and obj.lower_ in TARGET_NOUNS:
+                        found = owners(obj, mention_of)  # "airstrikes on Hezbollah targets"
+                    out += found
+            if slot == "of" and not out and noun is not None and with_owners:
+                out += owners(noun, mention_of)  # "the French ambassador": "the ambassador of France"
     return unique(out)
 
 
@@ -220,7 +238,8 @@ def owners(token: Token, mention_of: MentionOf) -> list[Mention]:
         if child.dep_ in deps.POSS or child.dep_ in ("compound", "amod", "nmod") and deps.case_word(child) is None:
             for t in child.subtree:
                 m = mention_of(t)
-                if m is not None and m.key and m.cls not in ("Location", "Organization"):
+                if m is not None and m.key and (m.cls not in ("Location", "Organization")
+                                                or m.cls == "Organization" and token.lower_ in TARGET_NOUNS):
                     found.append(m)
     return unique(found)
 

@@ -109,11 +109,28 @@ def lexicon() -> Lexicon:
     )
 
 
+# irregular past forms of trigger verbs, for when the lemmatizer or tagger misses them ("froze/NOUN")
+IRREGULAR = {
+    "froze": "freeze", "frozen": "freeze", "struck": "strike", "stricken": "strike", "fought": "fight",
+    "met": "meet", "sought": "seek", "shot": "shoot", "threw": "throw", "thrown": "throw",
+    "gave": "give", "given": "give", "sent": "send", "held": "hold", "led": "lead", "broke": "break",
+    "broken": "break", "brought": "bring", "withdrew": "withdraw", "withdrawn": "withdraw",
+    "overthrew": "overthrow", "overthrown": "overthrow", "forbade": "forbid", "forbidden": "forbid",
+    "took": "take", "taken": "take", "began": "begin", "begun": "begin", "drove": "drive",
+    "driven": "drive", "spoke": "speak", "spoken": "speak", "swore": "swear", "sworn": "swear",
+    "flew": "fly", "flown": "fly", "rode": "ride", "wrote": "write", "written": "write",
+    "told": "tell", "sold": "sell", "bought": "buy", "paid": "pay", "laid": "lay", "lent": "lend",
+    "won": "win", "beaten": "beat", "shut": "shut", "cut": "cut", "hit": "hit", "bid": "bid",
+}
+
+
 def lemma_keys(token) -> list[str]:
     """Lemmas to look a verb up by: the pipeline's lemma, then simple de-inflections of the
     word (a statistical lemmatizer now and then leaves "mediated" or "severed" as is)."""
     word = token.lower_
     keys = [token.lemma_.lower(), word]
+    if word in IRREGULAR:
+        keys.append(IRREGULAR[word])
     for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
                          ("d", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract import deps
-from kg.extract.args import MentionOf, asserted, mentions_for, subjects
+from kg.extract.args import TARGET_NOUNS, MentionOf, asserted, mentions_for, owners, subjects
 from kg.extract.cache import sent_of, tokens
 from kg.extract.events import SYMMETRIC, Candidate, fits
 from kg.extract.lexicon import lexicon, noun_key
@@ -80,7 +80,10 @@ def _patients(noun: Token, entry: dict, mention_of: MentionOf) -> list:
     for head in heads:
         for prep in entry["obj"]:
             for _w, obj in deps.prep_objects(head, prep):
-                out.extend(m for m in mentions_for(obj, mention_of) if m not in out)
+                found = mentions_for(obj, mention_of)
+                if not found and obj.lower_ in TARGET_NOUNS:
+                    found = owners(obj, mention_of)  # "airstrikes on Hezbollah targets"
+                out.extend(m for m in found if m not in out)
     return out
 
 
