@@ -191,3 +191,22 @@ def test_extract_relations_owners_and_places_of_the_other_party(facts, text, exp
 
 def test_extract_relations_drills_alone_are_not_cooperation(facts):
     assert not any(p == "cooperatesWith" for _s, p, _o in facts("China staged drills around Taiwan."))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sweden formally joined NATO on Thursday.", True),
+    ("Sweden became the 32nd member of NATO.", True),
+    ("Finland, which joined NATO last year, hosted the meeting.", True),
+    ("Ukraine seeks to join NATO.", False),
+    ("Georgia hopes to join the European Union.", False),
+    ("Turkey blocked Sweden's bid to join NATO.", False),
+    ("Hungary blocked Sweden from joining NATO.", False),
+])
+def test_extract_relations_membership_not_aspiration(facts, text, expected):
+    members = {(s, o) for s, p, o in facts(text) if p == "memberOf"}
+    assert bool(members) is expected, members
+
+
+def test_extract_relations_relative_pronoun_is_the_name_it_describes(facts):
+    assert ("Iran", "providesAidTo", "Houthis") in facts("The Houthis, who receive weapons from Iran, attacked the ship.")
+    assert ("Rwanda", "supports", "March 23 Movement") in facts("Rwanda, which backs the M23, denied the claims.")

@@ -38,6 +38,7 @@ PERSONAL_PROXIES = {"regime", "government", "administration", "camp", "forces", 
 MentionOf = Callable[[Token], Mention | None]
 # verbs whose subject acts through its object: "X leads a coalition supporting Y", "sent troops fighting Y"
 LEADING = {"lead", "head", "command", "form", "send", "deploy", "dispatch", "fund", "arm", "train"}
+RELATIVES = {"which", "who", "that"}
 REPORTED_PRONOUNS = {"they", "it", "we", "he", "she"}
 
 
@@ -116,6 +117,8 @@ def unique(mentions: list[Mention]) -> list[Mention]:
 def subjects(verb: Token, mention_of: MentionOf, *, depth: int = 0) -> list[Mention]:
     """Actors of `verb`: its subject (or passive agent), else the controlling clause's subject."""
     subj = deps.subject_tokens(verb)
+    if subj and deps.is_relcl(verb) and all(t.lower_ in RELATIVES for t in subj) and mention_of(verb.head):
+        subj = [verb.head]  # "Finland, which joined NATO": the name the clause describes (not "presidents who")
     if subj:
         found = unique([m for t in subj for m in mentions_for(t, mention_of)])
         found = unique(found + [p for m in found if m.cls == "Person" for p in counterparts(verb.doc, m, mention_of)])

@@ -175,8 +175,8 @@ def _role_country(person: Mention, office: str, namer: Namer) -> Mention | None:
 def _membership(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
     """"Algeria, a member of the African Union", "Sweden joined NATO"."""
     for tok in tokens(doc):
-        if tok.lemma_.lower() == "join" and tok.pos_ == "VERB" and asserted(tok):
-            orgs = [m for c in deps.direct_objects(tok) for m in mentions_for(c, mention_of)]
+        if tok.lemma_.lower() == "join" and tok.pos_ == "VERB" and asserted(tok) and not _aspired(tok):
+            orgs = [m for c in deps.direct_objects(tok) or deps.datives(tok) for m in mentions_for(c, mention_of)]
             for s in subjects(tok, mention_of):
                 for o in orgs:
                     if o.cls in ("InternationalOrganization", "Organization") and s.cls in (
@@ -187,14 +187,37 @@ def _membership(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
             members = []
             if tok.dep_ == "appos":
                 members = mentions_for(tok.head, mention_of)
-            elif tok.dep_ == "attr":
-                members = subjects(tok.head, mention_of)
+            elif tok.dep_ == "attr" or tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "become":
+                members = subjects(tok.head, mention_of)  # "X is / became a member of Y"
             elif any(c.dep_ == "cop" for c in tok.children):  # UD: "Belgium is a member of NATO"
                 members = subjects(tok, mention_of)
             for s in members:
                 for o in orgs:
                     if o.cls in ("InternationalOrganization", "Organization") and s.key != o.key:
                         yield s, "memberOf", o, tok, "member:noun", None, 0.8
+
+
+ASPIRING = {"want", "seek", "hope", "apply", "aim", "aspire", "try", "wish", "intend", "strive", "push",
+            "attempt", "ask", "request", "invite", "bid", "plan", "prepare", "vote", "urge", "encourage", "block",
+            "prevent", "stop", "bar", "oppose", "veto", "consider"}
+
+
+def _aspired(verb) -> bool:  # noqa: ANN001 (Token)
+    """A wish, bid or invitation to join, not membership: "seeks to join NATO", "Sweden's bid to
+    join", "blocked Sweden from joining"."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "acl", "pcomp", "advcl", "ccomp") or node.head == node:
+            return False
+        head = node.head
+        if head.pos_ in ("NOUN", "PROPN") or head.lemma_.lower() in ASPIRING:
+            return True
+        if head.pos_ == "ADP":  # "from joining": the preposition's head decides
+            head = head.head
+            if head.lemma_.lower() in ASPIRING:
+                return True
+        node = head
+    return False
 
 
 MEMBER_WORDS = {"member", "members", "member-state", "member-states"}
