@@ -210,3 +210,19 @@ def test_extract_relations_membership_not_aspiration(facts, text, expected):
 def test_extract_relations_relative_pronoun_is_the_name_it_describes(facts):
     assert ("Iran", "providesAidTo", "Houthis") in facts("The Houthis, who receive weapons from Iran, attacked the ship.")
     assert ("Rwanda", "supports", "March 23 Movement") in facts("Rwanda, which backs the M23, denied the claims.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("North Korea threatened to attack South Korea.", ("North Korea", "threatens", "South Korea")),
+    ("Pyongyang threatened to retaliate against Seoul.", ("North Korea", "threatens", "South Korea")),
+    ("Washington vowed to impose sanctions on Moscow.", ("United States", "threatens", "Russia")),
+])
+def test_extract_relations_a_threatened_act_is_a_threat(facts, text, expected):
+    found = facts(text)
+    assert expected in found
+    assert not {p for _s, p, _o in found} & {"attacks", "sanctions"}
+
+
+def test_extract_relations_washington_stands_for_the_united_states(facts):
+    assert ("China", "criticizes", "United States") in facts("Beijing criticized Washington.")
+    assert ("United States", "sanctions", "Russia") in facts("Washington imposed sanctions on Moscow.")

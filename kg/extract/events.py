@@ -83,8 +83,25 @@ def verb_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
             entries.append((entry, None, f"verb:{lemma}"))
         if not entries or not asserted(tok):
             continue
+        threat = _threatened(tok)
         for entry, noun, rule in entries:
+            if threat is not None and entry["rel"] in THREATENED:
+                entry, rule = {**entry, "rel": "threatens", "cameo": threat}, rule + ":threatened"
             yield from _verb_candidates(tok, entry, noun, rule, mention_of)
+
+
+# what a threat holds out ("threatened to attack X", "vowed to impose sanctions on X"): `threatens`, not the act
+THREATENED = {"attacks", "sanctions"}
+THREAT_VERBS = {"threaten": "130", "vow": "130", "menace": "130"}
+
+
+def _threatened(verb: Token) -> str | None:
+    """The CAMEO code of the threat verb `verb` is the infinitive of, if any ("threatened to strike")."""
+    if verb.dep_ == "xcomp" and verb.head != verb:
+        for key in lemma_keys(verb.head):
+            if key in THREAT_VERBS:
+                return THREAT_VERBS[key]
+    return None
 
 
 def _light_modifier(tok: Token, light: dict) -> bool:
@@ -113,6 +130,9 @@ def _verb_candidates(verb: Token, entry: dict, noun: Token | None, rule: str,
     # only the class checks below need to know, so skip the second pass when none applies
     direct = {id(m) for m in objects(verb, entry["obj"], mention_of, noun=noun, with_owners=False)} \
         if entry.get("obj_classes") or entry.get("also") else {id(m) for m in objs}
+    if rel == "threatens" and not objs:  # "threatened to retaliate against Seoul": the threatened act's target
+        for act in (c for c in verb.children if c.dep_ == "xcomp"):
+            objs = objects(act, ["dobj", "against", "on"], mention_of)
     if rel == "appealsTo" and subs and not objs:
         # "Moscow urged a cessation of hostilities": an appeal for calm goes to both sides of the story
         calm = [t for t in deps.direct_objects(verb) + [o for _w, o in deps.prep_objects(verb, "for")]

@@ -287,13 +287,21 @@ def _read(path: Path) -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+_DISTRICT = re.compile(r",?\s+D\.?\s?C\.?$")
+
+
+def _capitals(names: list[str]) -> tuple[str, ...]:
+    """Capital names, with the short form news uses: "Washington D.C." is also "Washington"."""
+    return tuple(dict.fromkeys(n for name in names for n in (name, _DISTRICT.sub("", name)) if n))
+
+
 @lru_cache(maxsize=4)
 def _load(data_dir: Path) -> Gazetteer:
     countries = [Country(
         iso3=d["iso3"], iso2=d.get("iso2"), name=d["name"], official=d.get("official", d["name"]),
         wikidata=d.get("wikidata", ""), aliases=tuple(d.get("aliases", [])),
         demonyms=tuple(d.get("demonyms", [])), adjectives=tuple(d.get("adjectives", [])),
-        capitals=tuple(d.get("capitals", [])), borders=tuple(d.get("borders", [])),
+        capitals=_capitals(d.get("capitals", [])), borders=tuple(d.get("borders", [])),
         historical=bool(d.get("historical")), ambiguous_names=tuple(d.get("ambiguous_names", [])),
     ) for d in sorted(_read(data_dir / "countries.json"), key=lambda d: bool(d.get("historical")))]
     orgs = [OrgEntry(
