@@ -226,3 +226,32 @@ def test_extract_relations_a_threatened_act_is_a_threat(facts, text, expected):
 def test_extract_relations_washington_stands_for_the_united_states(facts):
     assert ("China", "criticizes", "United States") in facts("Beijing criticized Washington.")
     assert ("United States", "sanctions", "Russia") in facts("Washington imposed sanctions on Moscow.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Secretary-General of NATO, Jens Stoltenberg, arrived in Kyiv.",
+     {("Jens Stoltenberg", "leaderOf", "NATO"), ("Jens Stoltenberg", "visits", "Kyiv")}),
+    ("The leader of Hezbollah, Hassan Nasrallah, threatened Israel.",
+     {("Hassan Nasrallah", "leaderOf", "Hezbollah"), ("Hassan Nasrallah", "threatens", "Israel")}),
+    ("Hassan Nasrallah, the leader of Hezbollah, threatened Israel.",
+     {("Hassan Nasrallah", "leaderOf", "Hezbollah"), ("Hassan Nasrallah", "threatens", "Israel")}),
+])
+def test_extract_relations_office_before_the_name_gives_the_person(facts, text, expected):
+    assert expected <= facts(text)
+
+
+def test_deps_a_name_read_as_vocative_is_the_subject():
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.extract.deps import subject_tokens
+
+    words = ["Hassan", "Nasrallah", ",", "threatened", "Israel", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[3, 0, 3, 3, 3, 3],
+              deps=["vocative", "flat", "punct", "ROOT", "obj", "punct"],
+              pos=["PROPN", "PROPN", "PUNCT", "VERB", "PROPN", "PUNCT"])
+    assert [t.text for t in subject_tokens(doc[3])] == ["Hassan"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[3, 0, 3, 3, 3, 3],
+              deps=["vocative", "flat", "punct", "ROOT", "nsubj", "punct"],
+              pos=["PROPN", "PROPN", "PUNCT", "VERB", "PROPN", "PUNCT"])
+    assert [t.text for t in subject_tokens(doc[3])] == ["Israel"]

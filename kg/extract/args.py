@@ -70,6 +70,12 @@ def mentions_for(token: Token, mention_of: MentionOf, *, depth: int = 0) -> list
 def _mentions_for(token: Token, mention_of: MentionOf, *, depth: int = 0) -> list[Mention]:
     out: list[Mention] = []
     for t in conjuncts(token):
+        named = [] if t.ent_type_ else [n for c in t.children if c.dep_ == "appos"
+                                        and (n := mention_of(c)) is not None and n.key and n.cls == "Person"]
+        named = named or ([] if t.ent_type_ or t.lower_ not in PROXY_NOUNS else _named_after(t, mention_of))
+        if named:  # "the Secretary-General of NATO, Jens Stoltenberg, arrived": the person
+            out.extend(named)
+            continue
         m = mention_of(t)
         if m is not None and m.key:
             out.append(m)
@@ -101,6 +107,18 @@ def _mentions_for(token: Token, mention_of: MentionOf, *, depth: int = 0) -> lis
                                                     and t.lower_ in FORCE_NOUNS):
                         out.append(m)
     return unique(out)
+
+
+def _named_after(token: Token, mention_of: MentionOf) -> list[Mention]:
+    """NAME in "the leader of X, NAME, …" read at the token level (parsers attach NAME to X)."""
+    doc, j = token.doc, token.i + 1
+    if j + 1 >= len(doc) or doc[j].lower_ != "of":
+        return []
+    target = mention_of(doc[j + 1 + (doc[j + 1].lower_ == "the")])
+    k = target.end if target is not None else len(doc)
+    person = mention_of(doc[k + 1]) if k + 1 < len(doc) and doc[k].text == "," else None
+    return [person] if person is not None and person.key and person.cls == "Person" and person.start == k + 1 \
+        else []
 
 
 def unique(mentions: list[Mention]) -> list[Mention]:

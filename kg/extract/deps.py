@@ -28,8 +28,13 @@ def is_passive(verb: Token) -> bool:
 
 
 def subject_tokens(verb: Token) -> list[Token]:
-    """Active subjects of `verb`."""
-    return [c for c in verb.children if c.dep_ in SUBJ]
+    """Active subjects of `verb` (a name the parser took for a vocative or dislocated phrase before a
+    verb without subject is its subject: news has no vocatives)."""
+    found = [c for c in verb.children if c.dep_ in SUBJ]
+    if not found and not any(c.dep_ in PASS_SUBJ for c in verb.children):
+        found = [c for c in verb.children if c.dep_ in ("vocative", "dislocated") and c.i < verb.i
+                 and c.pos_ == "PROPN"]
+    return found
 
 
 def passive_subject_tokens(verb: Token) -> list[Token]:

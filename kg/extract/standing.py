@@ -259,6 +259,9 @@ def _office_appositions(doc: Doc, mentions: list[Mention], mention_of: MentionOf
                 target = target or _role_country(m, info["office"], namer)
                 if target is not None and target.cls == "Country":
                     yield m, "leaderOf", target, doc[m.start], "office:apposition", None, 0.75
+        target = _office_of_before(doc, m.start, mention_of)
+        if target is not None:  # "the Secretary-General of NATO, Jens Stoltenberg"
+            yield m, "leaderOf", target, doc[m.start], "office:apposition", None, 0.75
         # "X's [elected] president, NAME"
         i = m.start - 1
         if i > 2 and doc[i].text == ",":
@@ -272,6 +275,28 @@ def _office_appositions(doc: Doc, mentions: list[Mention], mention_of: MentionOf
                     owner = role if role is not None and owner is not None and role.key == owner.key else None
                 if owner is not None and owner.cls == "Country":  # gazetteer agrees
                     yield m, "leaderOf", owner, doc[m.start], "office:apposition", None, 0.75
+
+
+LEADS = {"country": ("Country",), "org": IGO_CLASSES, "force": ("ArmedForce",),
+         "any": ("Country", "ArmedForce") + IGO_CLASSES}
+
+
+def _office_of_before(doc: Doc, start: int, mention_of: MentionOf) -> Mention | None:
+    """The X of "[the] OFFICE of [the] X, NAME" ending right before `start` (NAME's first token)."""
+    i = start - 1
+    if i < 4 or doc[i].text != ",":
+        return None
+    target = mention_of(doc[i - 1])
+    if target is None or target.end != i:
+        return None
+    of = target.start - 1 - (doc[target.start - 1].lower_ == "the")
+    if of < 1 or doc[of].lower_ != "of":
+        return None
+    for k in range(max(0, of - 4), of):
+        hit = lexicon().offices.match(doc, k)
+        if hit is not None and hit[0] == of and target.cls in LEADS.get(hit[1]["leads"], ()):
+            return target
+    return None
 
 
 def _party_of(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
