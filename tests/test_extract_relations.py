@@ -255,3 +255,21 @@ def test_deps_a_name_read_as_vocative_is_the_subject():
               deps=["vocative", "flat", "punct", "ROOT", "nsubj", "punct"],
               pos=["PROPN", "PROPN", "PUNCT", "VERB", "PROPN", "PUNCT"])
     assert [t.text for t in subject_tokens(doc[3])] == ["Israel"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The United States will provide Taiwan with $80 million in military financing.",
+     {("United States", "providesAidTo", "Taiwan")}),
+    ("Turkey provided Ukraine with drones.", {("Turkey", "providesAidTo", "Ukraine")}),
+    ("Ruto flew to Addis Ababa for a meeting with Abiy Ahmed.",
+     {("William Ruto", "visits", "Addis Ababa"), ("William Ruto", "meetsWith", "Abiy Ahmed")}),
+])
+def test_extract_relations_aid_given_with_and_journeys_for_talks(facts, text, expected):
+    assert expected <= facts(text)
+
+
+def test_extract_relations_a_place_after_a_counterpart_is_not_a_party(facts):
+    found = facts("Ali Shamkhani travelled to Beijing for negotiations with his Saudi counterpart in China.")
+    assert ("Ali Shamkhani", "negotiatesWith", "Saudi Arabia") in found
+    assert ("Ali Shamkhani", "negotiatesWith", "China") not in found
+    assert not {p for _s, p, _o in facts("Biden called for talks with Iran.")} & {"meetsWith", "negotiatesWith"}

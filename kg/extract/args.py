@@ -99,7 +99,7 @@ def _mentions_for(token: Token, mention_of: MentionOf, *, depth: int = 0) -> lis
                     for _w, obj in deps.prep_objects(child, "from"):
                         out.extend(m for m in mentions_for(obj, mention_of, depth=depth + 1) if m.cls == "Country")
             for child in t.children:
-                if child.dep_ in deps.MODIFIERS:
+                if child.dep_ in deps.MODIFIERS and deps.case_word(child) is None:  # not "counterpart in China"
                     m = mention_of(child)
                     if m is not None and m.key and (m.cls == "Country" or m.cls == "Person"
                                                     and t.lower_ in PERSONAL_PROXIES

@@ -79,7 +79,11 @@ def verb_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
             if entry.get("needs_aid_object"):
                 objs = [c for c in tok.children if c.dep_ in deps.DOBJ | deps.PASS_SUBJ]
                 if not any(o.lemma_.lower() in aid_objects for o in objs):
-                    continue
+                    given = [t for _w, o in deps.prep_objects(tok, "with") for t in o.subtree]
+                    given += [t for _w, o in deps.prep_objects(tok, "in") if given for t in o.subtree]
+                    if not any(t.lemma_.lower() in aid_objects for t in given):
+                        continue
+                    entry = {**entry, "obj": entry["obj"] + ["dobj"]}  # "provide Taiwan with weapons"
             entries.append((entry, None, f"verb:{lemma}"))
         if not entries or not asserted(tok):
             continue

@@ -19,7 +19,7 @@ from kg.extract import deps
 from kg.extract.args import TARGET_NOUNS, MentionOf, asserted, mentions_for, owners, subjects
 from kg.extract.cache import sent_of, tokens
 from kg.extract.events import SYMMETRIC, Candidate, fits
-from kg.extract.lexicon import lexicon, noun_key
+from kg.extract.lexicon import lemma_keys, lexicon, noun_key
 from kg.extract.shallow import left_actors
 
 
@@ -106,12 +106,22 @@ def _agents(noun: Token, entry: dict, governor: Token | None, mention_of: Mentio
         return left_actors(noun, mention_of, through=frozenset(lex["agent_verbs"]))
     if noun.dep_ in deps.DOBJ and governor.lemma_.lower() in lex["agent_verbs"]:
         return subjects(governor, mention_of)
-    if not entry.get("agent_verbs_only") and _framed(noun, governor, lex["frame_preps"]):
+    if not entry.get("agent_verbs_only") and (_framed(noun, governor, lex["frame_preps"])
+                                              or _travelled_for(noun, governor)):
         found = subjects(governor, mention_of)
         if not found:  # "X said … during a meeting with Y": the frame may hang off a lower clause
             found = subjects(sent_of(noun).root, mention_of)
         return found
     return []
+
+
+TRAVEL = {"arrive", "travel", "fly", "come", "go", "head", "leave", "depart", "land", "return", "visit", "journey"}
+
+
+def _travelled_for(noun: Token, governor: Token) -> bool:
+    """"X travelled to Moscow for talks with Y": the purpose of a journey is the traveller's."""
+    return noun.head == governor and deps.case_word(noun) == "for" \
+        and any(k in TRAVEL for k in lemma_keys(governor))
 
 
 def _framed(noun: Token, governor: Token, preps: list[str]) -> bool:
