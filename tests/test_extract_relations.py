@@ -273,3 +273,13 @@ def test_extract_relations_a_place_after_a_counterpart_is_not_a_party(facts):
     assert ("Ali Shamkhani", "negotiatesWith", "Saudi Arabia") in found
     assert ("Ali Shamkhani", "negotiatesWith", "China") not in found
     assert not {p for _s, p, _o in facts("Biden called for talks with Iran.")} & {"meetsWith", "negotiatesWith"}
+
+
+def test_extract_relations_a_capital_in_the_sentence_leaves_a_bare_title_open(facts):
+    found = facts("Ethiopian Prime Minister Abiy Ahmed flew to Asmara, where he was greeted by "
+                  "President Isaias Afwerki.")
+    assert ("Abiy Ahmed", "leaderOf", "Ethiopia") in found
+    assert ("Isaias Afwerki", "leaderOf", "Ethiopia") not in found
+    assert ("Ishaq Dar", "leaderOf", "Ministry of Foreign Affairs of Pakistan") in facts(
+        "Foreign Minister Ishaq Dar said Pakistan would respond.")
+    assert not any(p == "leaderOf" for _s, p, _o in facts("Foreign Minister Ishaq Dar arrived in Beijing."))

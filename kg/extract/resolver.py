@@ -122,15 +122,17 @@ class DocResolver:
         return None
 
     def _target_from_sentence(self, m: Mention) -> tuple[str, str, str] | None:
-        """A bare title ("Foreign Minister Ishaq Dar") in a sentence that names one state only."""
+        """A bare title ("Foreign Minister Ishaq Dar") in a sentence that names one state only (a
+        capital names its state: "flew to Asmara, where he was greeted by President Isaias" is not
+        the Ethiopian visitor's president)."""
         if self.doc is None or m.office is None:
             return None
         sent = sent_of(self.doc[m.start])
-        states = {iso3 for span in self.doc.spans.get("gazetteer", [])
-                  if sent.start <= span.start < sent.end and span.label_ in ("country", "adjective")
-                  for iso3 in [span.id_]}
-        if len(states) != 1:
-            return None
+        named = [(span.label_, span.id_) for span in self.doc.spans.get("gazetteer", [])
+                 if sent.start <= span.start < sent.end and span.label_ in ("country", "adjective", "capital")]
+        states = {iso3 for label, iso3 in named if label != "capital"}
+        if len(states) != 1 or {iso3 for label, iso3 in named if label == "capital"} - states:
+            return None  # a capital may only make it ambiguous: a visitor's title is not its state's
         return self.namer.office_target(m.office[0], states.pop())
 
     def _surname(self, name: str) -> str:
