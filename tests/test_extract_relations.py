@@ -283,3 +283,15 @@ def test_extract_relations_a_capital_in_the_sentence_leaves_a_bare_title_open(fa
     assert ("Ishaq Dar", "leaderOf", "Ministry of Foreign Affairs of Pakistan") in facts(
         "Foreign Minister Ishaq Dar said Pakistan would respond.")
     assert not any(p == "leaderOf" for _s, p, _o in facts("Foreign Minister Ishaq Dar arrived in Beijing."))
+
+
+def test_extract_relations_brokers_of_a_deal_its_parties_agreed_to(facts):
+    found = facts("Israel and Hamas agreed to a ceasefire brokered by Qatar and Egypt.")
+    assert {("Qatar", "negotiatesWith", "Israel"), ("Qatar", "negotiatesWith", "Hamas"),
+            ("Egypt", "negotiatesWith", "Israel"), ("Israel", "signsAgreementWith", "Hamas")} <= found
+
+
+def test_extract_relations_people_of_a_state_do_not_stand_for_it(facts):
+    found = facts("Chad's President Mahamat Deby hosted Sudanese refugees.")
+    assert not any(o == "Sudan" for _s, _p, o in found)
+    assert ("Mali", "sanctions", "France") in facts("Mali expelled the French ambassador.")

@@ -12,6 +12,7 @@ from kg.extract.cache import sent_of
 from kg.extract.groups import group_members, is_group, reciprocal
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import Mention
+from kg.extract.places import PLACE_NOUNS
 
 CONTROL_DEPS = {"xcomp", "advcl", "conj", "pcomp", "ccomp"}
 # nouns that stand for their state: "the presidents of Russia and Algeria", "Niger's military leaders"
@@ -23,9 +24,15 @@ PROXY_NOUNS = {"president", "presidents", "leader", "leaders", "head", "heads", 
 # nouns for fighters that stand for the state they come from: "troops from Rwanda"
 FORCE_NOUNS = {"troops", "units", "soldiers", "forces", "fighters", "contingent", "contingents", "battalion",
                "battalions", "personnel", "jets", "warplanes", "warships", "drones"}
-# "the town of X" names X
-PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "region", "province", "district",
-               "port", "enclave", "island", "islands", "territory", "territories", "area", "oblast", "county"}
+# "the town of X" names X ("the capital of X" does not)
+PLACE_OF = (PLACE_NOUNS - {"capital", "camp", "border town"}) | {"towns", "cities", "islands", "territories"}
+# people from a state who do not stand for it: "hosted Sudanese refugees", "arrested Ethiopian migrants"
+PEOPLE_NOUNS = {"refugee", "refugees", "migrant", "migrants", "asylum", "citizen", "citizens", "national",
+                "nationals", "resident", "residents", "tourist", "tourists", "student", "students", "worker",
+                "workers", "journalist", "journalists", "fisherman", "fishermen", "pilgrim", "pilgrims",
+                "civilian", "civilians", "people", "population", "villagers", "farmers", "traders",
+                "businessmen", "investors", "families", "children", "women", "men", "hostages", "prisoners",
+                "detainees", "victims", "expatriates", "diaspora", "community", "communities", "fans", "voters"}
 # what an attack hits, standing for its owner: "Hezbollah positions", "Houthi targets", "Iranian bases"
 TARGET_NOUNS = FORCE_NOUNS | {"position", "positions", "target", "targets", "base", "bases", "facility",
                               "facilities", "installation", "installations", "stronghold", "strongholds",
@@ -86,7 +93,7 @@ def _mentions_for(token: Token, mention_of: MentionOf, *, depth: int = 0) -> lis
             verb = t.head.head if t.head.dep_ == "prep" else t.head
             out.extend(subjects(verb, mention_of, depth=1))
             continue
-        if t.lower_ in PLACE_NOUNS:  # "the town of Bakhmut" is Bakhmut
+        if t.lower_ in PLACE_OF:  # "the town of Bakhmut" is Bakhmut
             out.extend(m for word, obj in deps.prep_objects(t) if word == "of"
                        for m in mentions_for(obj, mention_of, depth=depth + 1) if m.cls in ("Location", "Country"))
         if depth < 2 and t.lower_ in PROXY_NOUNS | FORCE_NOUNS:
@@ -254,6 +261,8 @@ def objects(verb: Token, slots: list[str], mention_of: MentionOf, *, noun: Token
 
 def owners(token: Token, mention_of: MentionOf) -> list[Mention]:
     """Actors owning a thing: "Erdogan's agreement", "the joint U.S.-South Korean drills"."""
+    if token.lower_ in PEOPLE_NOUNS:
+        return []
     found = []
     for child in token.children:
         if child.dep_ in deps.POSS or child.dep_ in ("compound", "amod", "nmod") and deps.case_word(child) is None:

@@ -31,16 +31,15 @@ def hosted_talks(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
             hosts = _hosts(tok, mention_of)
             for talk in _talk_objects(tok):
                 parties = _parties(talk, mention_of, exclude={h.key for h in hosts})
+                if not parties and talk == tok.head:  # "X and Y agreed to a ceasefire brokered by Z"
+                    parties = [m for m in _governing_subjects(talk, mention_of) if m.key not in {h.key for h in hosts}]
                 for host in hosts:
                     yield from _each(host, parties, tok)
         elif tok.lower_ in HOSTED and tok.i >= 2 and doc[tok.i - 1].text in ("-", "–") and tok.head.i > tok.i:
             host = mention_of(doc[tok.i - 2])  # "a Qatar-brokered deal"
             talk = tok.head
             if host is not None and host.key and talk.lemma_.lower() in TALK_NOUNS:
-                parties = _parties(talk, mention_of, exclude={host.key})
-                if not parties:
-                    verb = next((a for a in talk.ancestors if a.pos_ in ("VERB", "AUX")), None)
-                    parties = subjects(verb, mention_of) if verb is not None else []
+                parties = _parties(talk, mention_of, exclude={host.key}) or _governing_subjects(talk, mention_of)
                 yield from _each(host, parties, tok)
 
 
@@ -60,6 +59,12 @@ def _each(host: Mention, parties: list[Mention], trigger: Token) -> Iterator[Can
     for party in parties:
         if party.key != host.key and party.cls != "Location":
             yield host, "negotiatesWith", party, trigger, "host:talks", CAMEO, 0.7
+
+
+def _governing_subjects(talk: Token, mention_of: MentionOf) -> list[Mention]:
+    """The parties of a deal named only as the subjects of the clause it is in ("X and Y agreed to…")."""
+    verb = next((a for a in talk.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return subjects(verb, mention_of) if verb is not None else []
 
 
 def _talk_objects(verb: Token) -> list[Token]:
@@ -95,8 +100,8 @@ def _hosts(verb: Token, mention_of: MentionOf) -> list[Mention]:
         objs = [m for o in deps.direct_objects(anchor) for m in mentions_for(o, mention_of)]
         if objs:
             return objs
-    if verb.dep_ in ("acl", "amod") or deps.is_passive(verb):
-        return unique([m for t in deps.agent_tokens(verb) for m in mentions_for(t, mention_of)])
+    if verb.dep_ in ("acl", "amod") or deps.is_passive(verb):  # "talks hosted by Qatar", "a truce brokered by…"
+        return unique([m for _w, t in deps.prep_objects(verb, "by") for m in mentions_for(t, mention_of)])
     return subjects(verb, mention_of)
 
 
