@@ -14,6 +14,7 @@ from kg.extract.events import Candidate, fits
 from kg.extract.groups import NEIGHBOURING, group_members, is_group
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import Mention
+from kg.extract.membership import IGO_CLASSES, member_lists, membership, party_of
 from kg.extract.naming import Namer
 from kg.extract.places import located_in
 
@@ -31,9 +32,9 @@ def standing_facts(doc: Doc, mentions: list[Mention], mention_of: MentionOf,
     yield from sub_bodies(mentions, doc, namer)
     yield from _appositions(doc, mention_of, namer)
     yield from _office_appositions(doc, mentions, mention_of, namer)
-    yield from _membership(doc, mention_of)
-    yield from _member_lists(doc, mention_of)
-    yield from _party_of(doc, mention_of)
+    yield from membership(doc, mention_of)
+    yield from member_lists(doc, mention_of)
+    yield from party_of(doc, mention_of)
     yield from _located(doc, mention_of)
     for place, container, trigger, rule in located_in(doc, mentions, namer):
         yield place, "locatedIn", container, trigger, rule, None, 0.8
@@ -172,59 +173,6 @@ def _role_country(person: Mention, office: str, namer: Namer) -> Mention | None:
     return None
 
 
-def _membership(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
-    """"Algeria, a member of the African Union", "Sweden joined NATO"."""
-    for tok in tokens(doc):
-        if tok.lemma_.lower() == "join" and tok.pos_ == "VERB" and asserted(tok) and not _aspired(tok):
-            orgs = [m for c in deps.direct_objects(tok) or deps.datives(tok) for m in mentions_for(c, mention_of)]
-            for s in subjects(tok, mention_of):
-                for o in orgs:
-                    if o.cls in ("InternationalOrganization", "Organization") and s.cls in (
-                            "Country", "Person", "Organization"):
-                        yield s, "memberOf", o, tok, "member:join", None, 0.8
-        if tok.lemma_.lower() in ("member", "members") and tok.pos_ == "NOUN":
-            orgs = [m for _w, p in deps.prep_objects(tok, "of") for m in mentions_for(p, mention_of)]
-            members = []
-            if tok.dep_ == "appos":
-                members = mentions_for(tok.head, mention_of)
-            elif tok.dep_ == "attr" or tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "become":
-                members = subjects(tok.head, mention_of)  # "X is / became a member of Y"
-            elif any(c.dep_ == "cop" for c in tok.children):  # UD: "Belgium is a member of NATO"
-                members = subjects(tok, mention_of)
-            for s in members:
-                for o in orgs:
-                    if o.cls in ("InternationalOrganization", "Organization") and s.key != o.key:
-                        yield s, "memberOf", o, tok, "member:noun", None, 0.8
-
-
-ASPIRING = {"want", "seek", "hope", "apply", "aim", "aspire", "try", "wish", "intend", "strive", "push",
-            "attempt", "ask", "request", "invite", "bid", "plan", "prepare", "vote", "urge", "encourage", "block",
-            "prevent", "stop", "bar", "oppose", "veto", "consider"}
-
-
-def _aspired(verb) -> bool:  # noqa: ANN001 (Token)
-    """A wish, bid or invitation to join, not membership: "seeks to join NATO", "Sweden's bid to
-    join", "blocked Sweden from joining"."""
-    node = verb
-    for _ in range(3):
-        if node.dep_ not in ("xcomp", "acl", "pcomp", "advcl", "ccomp") or node.head == node:
-            return False
-        head = node.head
-        if head.pos_ in ("NOUN", "PROPN") or head.lemma_.lower() in ASPIRING:
-            return True
-        if head.pos_ == "ADP":  # "from joining": the preposition's head decides
-            head = head.head
-            if head.lemma_.lower() in ASPIRING:
-                return True
-        node = head
-    return False
-
-
-MEMBER_WORDS = {"member", "members", "member-state", "member-states"}
-MEMBER_TAILS = {"state", "states", "country", "countries", "nation", "nations"}
-IGO_CLASSES = ("InternationalOrganization", "Organization")
-
-
 OFFICE_ADJECTIVES = {"legitimate", "elected", "former", "interim", "ousted", "deposed", "democratically",
                      "current", "new", "acting", "then", "sitting", "outgoing", "incoming", "transitional"}
 
@@ -297,63 +245,6 @@ def _office_of_before(doc: Doc, start: int, mention_of: MentionOf) -> Mention | 
         if hit is not None and hit[0] == of and target.cls in LEADS.get(hit[1]["leads"], ()):
             return target
     return None
-
-
-def _party_of(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
-    """"Bazoum's PNDS party", "the ruling party of Erdogan": a person's party."""
-    for tok in tokens(doc):
-        if tok.lower_ not in ("party", "movement") or tok.i < 2:
-            continue
-        org = mention_of(doc[tok.i - 1]) or mention_of(tok)
-        j = (org.start if org is not None else tok.i) - 1
-        if j > 0 and doc[j].text in ("'s", "’s") and org is not None and org.cls == "Organization":
-            person = mention_of(doc[j - 1])
-            if person is not None and person.cls == "Person":
-                yield person, "memberOf", org, tok, "member:party", None, 0.75
-
-
-def _member_lists(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
-    """Token patterns that hold whatever the parse: "NATO members Turkey and Hungary",
-    "fellow ECOWAS member states Ghana and Senegal", "member states of the AU such as Kenya"."""
-    for tok in tokens(doc):
-        if tok.lower_ not in MEMBER_WORDS:
-            continue
-        j = tok.i + 1
-        if j < len(doc) and doc[j].lower_ in MEMBER_TAILS:
-            j += 1
-        org = mention_of(doc[tok.i - 1]) if tok.i > 0 else None
-        if (org is None or org.cls not in IGO_CLASSES) and j + 1 < len(doc) and doc[j].lower_ == "of":
-            k = j + 1 + (doc[j + 1].lower_ == "the")
-            org = mention_of(doc[k]) if k < len(doc) else None
-            if org is not None:
-                j = max(org.end, k + 1)
-                while j < len(doc) and doc[j].lower_ in (",", "such", "as", "including", "like", "("):
-                    j += 1
-        if org is None or org.cls not in IGO_CLASSES:
-            continue
-        for member in _list_at(doc, j, mention_of):
-            if member.cls in ("Country", "Person", "Organization") and member.key != org.key:
-                yield member, "memberOf", org, tok, "member:list", None, 0.8
-
-
-def _list_at(doc: Doc, j: int, mention_of: MentionOf) -> list[Mention]:
-    found: list[Mention] = []
-    while j < len(doc):
-        if doc[j].lower_ == "the":
-            j += 1
-            continue
-        m = mention_of(doc[j]) if j < len(doc) else None
-        if m is None or m.kind == "adjective":
-            break
-        found.append(m)
-        j = max(m.end, j + 1)
-        if j < len(doc) and doc[j].text == "," and j + 1 < len(doc) and doc[j + 1].lower_ == "and":
-            j += 2
-        elif j < len(doc) and doc[j].lower_ in (",", "and"):
-            j += 1
-        else:
-            break
-    return found
 
 
 def _located(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
