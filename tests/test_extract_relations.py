@@ -295,3 +295,12 @@ def test_extract_relations_people_of_a_state_do_not_stand_for_it(facts):
     found = facts("Chad's President Mahamat Deby hosted Sudanese refugees.")
     assert not any(o == "Sudan" for _s, _p, o in found)
     assert ("Mali", "sanctions", "France") in facts("Mali expelled the French ambassador.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kyrgyzstan reported 31 wounded overnight in its southern Batken province.",
+     ("Batken Province", "locatedIn", "Kyrgyzstan")),
+    ("The attack took place in the Tigray region of Ethiopia.", ("Tigray Region", "locatedIn", "Ethiopia")),
+])
+def test_extract_relations_region_of_a_country(facts, text, expected):
+    assert expected in facts(text)

@@ -68,6 +68,7 @@ def place_mentions(doc: Doc, countries, taken) -> list[Mention]:
         end = _name_run(doc, j, taken, countries)
         if j < end < len(doc) and doc[end].lower_ in ADMIN_NOUNS:
             out.append(_place(doc, j, end + 1, iso3, doc[end].lower_))
+    out += _admin_of_country(doc, countries, taken, {m.start for m in out})
     out += _admin_after_in(doc, countries, taken)
     out += _introduced_places(doc, countries, taken, {m.start for m in out})
     return out
@@ -95,6 +96,31 @@ def _introduced_places(doc: Doc, countries, taken, claimed: set[int]) -> list[Me
         if end > k and k not in claimed and all(t.pos_ in ("PROPN", "NOUN", "X") for t in doc[k:end]) \
                 and not any(taken[k:end]) and (end >= len(doc) or not doc[end].text[:1].isupper()):
             out.append(_place(doc, k, end, None, None))
+    return out
+
+
+def _admin_of_country(doc: Doc, countries, taken, claimed: set[int]) -> list[Mention]:
+    """"the Tigray region of Ethiopia", and "its southern Batken province" after a country named
+    earlier in the sentence: an administrative unit and the country that holds it."""
+    out = []
+    for i in range(len(doc) - 2):
+        low = doc[i].lower_
+        if low not in ("its", "the"):
+            continue
+        j = _skip_modifiers(doc, i + 1)
+        end = _name_run(doc, j, taken, countries)
+        if not (j < end < len(doc) and doc[end].lower_ in ADMIN_NOUNS) or j in claimed or any(taken[j:end + 1]):
+            continue
+        iso3 = None
+        if low == "the" and end + 2 < len(doc) and doc[end + 1].lower_ == "of":
+            hit = countries.get(end + 2)
+            iso3 = hit[1] if hit and hit[2] == "country" else None
+        elif low == "its":
+            sent_start = doc[i].sent.start if doc.has_annotation("SENT_START") else 0
+            before = [(start, hit) for start, hit in countries.items() if sent_start <= start < i and hit[2] == "country"]
+            iso3 = max(before)[1][1] if before else None
+        if iso3:
+            out.append(_place(doc, j, end + 1, iso3, doc[end].lower_))
     return out
 
 
