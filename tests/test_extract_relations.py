@@ -304,3 +304,23 @@ def test_extract_relations_people_of_a_state_do_not_stand_for_it(facts):
 ])
 def test_extract_relations_region_of_a_country(facts, text, expected):
     assert expected in facts(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("NAIROBI — Ugandan President Yoweri Museveni said the region needs peace.",
+     {("Yoweri Museveni", "visits", "Nairobi")}),
+    ("Hanoi, Vietnam — Chinese President Xi Jinping said ties were strong.", {("Xi Jinping", "visits", "Hanoi")}),
+    ("ABUJA, Nigeria — Nigerian President Bola Tinubu met Nana Akufo-Addo.", set()),
+])
+def test_extract_relations_dateline_places_a_visiting_leader(facts, text, expected):
+    assert {f for f in facts(text) if f[1] == "visits"} == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The European Union suspended budget support to Niger.", ("European Union", "sanctions", "Niger")),
+    ("The United States halted military aid to Egypt.", ("United States", "sanctions", "Egypt")),
+    ("Chinese coast guard vessels fired water cannon at Philippine boats.",
+     ("Coast Guard of China", "attacks", "Philippines")),
+])
+def test_extract_relations_cutting_aid_and_force_at_sea(facts, text, expected):
+    assert expected in facts(text)

@@ -23,7 +23,8 @@ PROXY_NOUNS = {"president", "presidents", "leader", "leaders", "head", "heads", 
                "country", "countries", "nation", "nations", "regime", "administration"}
 # nouns for fighters that stand for the state they come from: "troops from Rwanda"
 FORCE_NOUNS = {"troops", "units", "soldiers", "forces", "fighters", "contingent", "contingents", "battalion",
-               "battalions", "personnel", "jets", "warplanes", "warships", "drones"}
+               "battalions", "personnel", "jets", "warplanes", "warships", "drones", "vessels", "ships", "boats",
+               "aircraft", "planes", "gunboats", "patrol", "patrols"}
 # "the town of X" names X ("the capital of X" does not)
 PLACE_OF = (PLACE_NOUNS - {"capital", "camp", "border town"}) | {"towns", "cities", "islands", "territories"}
 # people from a state who do not stand for it: "hosted Sudanese refugees", "arrested Ethiopian migrants"
@@ -38,7 +39,7 @@ TARGET_NOUNS = FORCE_NOUNS | {"position", "positions", "target", "targets", "bas
                               "facilities", "installation", "installations", "stronghold", "strongholds",
                               "camp", "camps", "outpost", "outposts", "convoy", "convoys", "hideout",
                               "hideouts", "depot", "depots", "militants", "vessel", "vessels", "ship", "ships",
-                              "tanker", "tankers", "patrol", "patrols"}
+                              "tanker", "tankers", "boat", "boats"}
 # proxies that a person's name can own: "the Maduro regime", "the Biden administration"
 PERSONAL_PROXIES = {"regime", "government", "administration", "camp", "forces", "loyalists"}
 
@@ -110,7 +111,8 @@ def _mentions_for(token: Token, mention_of: MentionOf, *, depth: int = 0) -> lis
                     m = mention_of(child)
                     if m is not None and m.key and (m.cls == "Country" or m.cls == "Person"
                                                     and t.lower_ in PERSONAL_PROXIES
-                                                    or m.cls in ("InternationalOrganization", "Organization", "ArmedForce")
+                                                    or m.cls in ("InternationalOrganization", "Organization",
+                                                                 "ArmedForce", "GovernmentBody")
                                                     and t.lower_ in FORCE_NOUNS):
                         out.append(m)
     return unique(out)

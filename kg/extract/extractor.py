@@ -19,6 +19,7 @@ from kg.extract.resolver import (
     description_antecedent,
     pronoun_antecedent,
 )
+from kg.extract.datelines import dateline_visits
 from kg.extract.standing import standing_facts
 from kg.extract.threats import force_threats
 from kg.extract.when import event_date
@@ -60,6 +61,7 @@ def extract(doc: Doc, document: Document, *, namer: Namer | None = None) -> Extr
     candidates.extend(joined_by(doc, mention_of))
     candidates.extend(force_threats(doc, mention_of))
     candidates.extend(recognition_events(doc, mention_of))
+    candidates.extend(dateline_visits(doc, mentions, namer))
     seen: set[tuple[str, str, str, int]] = set()
     text = doc.text  # built from the tokens on every access
     for s, pred, o, trigger, rule, cameo, confidence in candidates:

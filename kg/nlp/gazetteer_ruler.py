@@ -35,8 +35,8 @@ class GazetteerRuler:
         by_id: dict[str, list[Doc]] = {}
         seen: set[tuple[str, str]] = set()
         gaz = load_gazetteer()
-        capitals = [(cap, "capital", c.iso3) for c in gaz.countries.values() if not c.historical
-                    for cap in c.capitals if cap]
+        capitals = [(name, "capital", c.iso3) for c in gaz.countries.values() if not c.historical
+                    for cap in c.capitals if cap for name in (cap, cap.upper())]  # "NAIROBI —" datelines
         for surface, kind, key in [*gaz.surface_forms(include_ambiguous=True), *capitals]:
             if surface in TOO_AMBIGUOUS:
                 continue
