@@ -324,3 +324,14 @@ def test_extract_relations_dateline_places_a_visiting_leader(facts, text, expect
 ])
 def test_extract_relations_cutting_aid_and_force_at_sea(facts, text, expected):
     assert expected in facts(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Japan is concerned by China's military buildup.", {("Japan", "criticizes", "China")}),
+    ("Washington is deeply worried about Russian troop movements near Ukraine.",
+     {("United States", "criticizes", "Russia")}),
+    ("Japan is not concerned by China's military buildup.", set()),
+    ("Germany is concerned about the humanitarian situation in Gaza.", set()),
+])
+def test_extract_relations_concern_is_criticism(facts, text, expected):
+    assert {f for f in facts(text) if f[1] == "criticizes"} == expected
