@@ -335,3 +335,10 @@ def test_extract_relations_cutting_aid_and_force_at_sea(facts, text, expected):
 ])
 def test_extract_relations_concern_is_criticism(facts, text, expected):
     assert {f for f in facts(text) if f[1] == "criticizes"} == expected
+
+
+def test_extract_relations_names_are_not_regions_and_demonyms_not_antecedents(facts):
+    found = facts("The coalition fights the Islamic State of Iraq and the Levant in Mosul.")
+    assert not any(p == "locatedIn" and o == "Iraq" and "Islamic" in s for s, p, o in found)
+    found = facts("We congratulate the Syrians who fought to free Dabiq and thank our ally Turkey.")
+    assert not any(s == "Syria" for s, _p, _o in found)

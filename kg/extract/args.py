@@ -144,8 +144,11 @@ def unique(mentions: list[Mention]) -> list[Mention]:
 def subjects(verb: Token, mention_of: MentionOf, *, depth: int = 0) -> list[Mention]:
     """Actors of `verb`: its subject (or passive agent), else the controlling clause's subject."""
     subj = deps.subject_tokens(verb)
-    if subj and deps.is_relcl(verb) and all(t.lower_ in RELATIVES for t in subj) and mention_of(verb.head):
-        subj = [verb.head]  # "Finland, which joined NATO": the name the clause describes (not "presidents who")
+    head = mention_of(verb.head) if subj and deps.is_relcl(verb) and all(t.lower_ in RELATIVES for t in subj) \
+        else None
+    if head is not None and head.kind != "adjective":
+        subj = [verb.head]  # "Finland, which joined NATO": the name the clause describes (not "presidents who",
+        # "the Syrians who")
     if subj:
         found = unique([m for t in subj for m in mentions_for(t, mention_of)])
         found = unique(found + [p for m in found if m.cls == "Person" for p in counterparts(verb.doc, m, mention_of)])

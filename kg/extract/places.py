@@ -109,8 +109,9 @@ def _admin_of_country(doc: Doc, countries, taken, claimed: set[int]) -> list[Men
             continue
         j = _skip_modifiers(doc, i + 1)
         end = _name_run(doc, j, taken, countries)
-        if not (j < end < len(doc) and doc[end].lower_ in ADMIN_NOUNS) or j in claimed or any(taken[j:end + 1]):
-            continue
+        if not (j < end < len(doc) and doc[end].lower_ in ADMIN_NOUNS and doc[end].text.islower()) \
+                or j in claimed or any(taken[j:end + 1]):
+            continue  # not "the Islamic State of Iraq": a name, not a region of Iraq
         iso3 = None
         if low == "the" and end + 2 < len(doc) and doc[end + 1].lower_ == "of":
             hit = countries.get(end + 2)
