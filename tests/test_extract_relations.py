@@ -342,3 +342,16 @@ def test_extract_relations_names_are_not_regions_and_demonyms_not_antecedents(fa
     assert not any(p == "locatedIn" and o == "Iraq" and "Islamic" in s for s, p, o in found)
     found = facts("We congratulate the Syrians who fought to free Dabiq and thank our ally Turkey.")
     assert not any(s == "Syria" for s, _p, _o in found)
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Deputy Secretary of State Antony Blinken will meet with senior U.S. military officials.",
+     ("Antony Blinken", "meetsWith", "United States")),
+    ("Later in the day, Carter flew to visit U.S. service members at an airfield in northern Iraq.",
+     ("Ashton Carter", "visits", "United States")),
+    ("Minister Tobias Ellwood calls ISIL presence in Palmyra a tragedy.", ("Tobias Ellwood", "meetsWith", "Islamic State")),
+])
+def test_extract_relations_no_meeting_with_ones_own_state_or_by_naming(facts, text, absent):
+    found = facts(text)
+    assert absent not in found
+    assert not any(p in ("meetsWith", "visits") and o in ("United States", "Islamic State") for _s, p, o in found)

@@ -13,6 +13,7 @@ from kg.extract.cache import sent_of, tokens
 from kg.extract.groups import group_members, is_group, reciprocal
 from kg.extract.lexicon import lemma_keys, lexicon, noun_key
 from kg.extract.mentions import Mention
+from kg.extract.places import PLACE_NOUNS
 from kg.extract.shallow import left_actors, right_parties
 
 SYMMETRIC = {"borders", "meetsWith", "negotiatesWith", "cooperatesWith", "signsAgreementWith"}
@@ -128,8 +129,13 @@ def _misparsed_verb(tok: Token) -> bool:
 def _verb_candidates(verb: Token, entry: dict, noun: Token | None, rule: str,
                      mention_of: MentionOf) -> Iterator[Candidate]:
     rel, cameo = entry["rel"], entry.get("cameo")
+    if rel == "meetsWith" and noun is None and (len(deps.direct_objects(verb)) > 1 or any(
+            c.dep_ in ("xcomp", "oprd") and c.pos_ in ("NOUN", "ADJ") for c in verb.children)):
+        return  # "calls ISIL's presence a tragedy": naming, not a call
     subs = subjects(verb, mention_of)
-    objs = objects(verb, entry["obj"], mention_of, noun=noun)
+    # one visits a place, not the owner of whom one visits ("flew to visit U.S. service members")
+    objs = objects(verb, entry["obj"], mention_of, noun=noun,
+                   with_owners=rel != "visits" or any(t.lower_ in PLACE_NOUNS for t in deps.direct_objects(verb)))
     # which objects are named outright (not owners of the object: "welcomed Erdogan's agreement");
     # only the class checks below need to know, so skip the second pass when none applies
     direct = {id(m) for m in objects(verb, entry["obj"], mention_of, noun=noun, with_owners=False)} \

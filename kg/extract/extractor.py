@@ -83,7 +83,9 @@ def extract(doc: Doc, document: Document, *, namer: Namer | None = None) -> Extr
         extraction.facts.append(Fact(subject=s.key, predicate=pred, object=o.key, start=start, end=end,
                                      evidence=text[start:end], rule=rule, confidence=confidence,
                                      cameo=cameo, when=when))
-    extraction.facts = _consistent(extraction.facts)
+    serves = {m.key: namer.country(m.country).name for m in mentions
+              if m.cls == "Person" and m.key and m.country and m.country in namer.gaz.countries}
+    extraction.facts = _consistent(extraction.facts, serves)
     for entity in extraction.entities.values():
         if entity.cls in ("GovernmentBody", "ArmedForce"):
             entity.aliases |= namer.body_aliases(entity.key)
@@ -103,13 +105,36 @@ def _metonyms(s: Mention, pred: str, o: Mention, namer: Namer) -> tuple[Mention,
     return s, o
 
 
-def _consistent(facts: list[Fact]) -> list[Fact]:
-    """Drop `borders` between a place and what contains it: a misparse ("Kyrgyzstan's southern
-    Batken province borders…" read with the noun "borders"), since the document itself says
-    one lies in the other."""
+def _consistent(facts: list[Fact], serves: dict[str, str] | None = None) -> list[Fact]:
+    """Drop what the document's own standing facts contradict:
+
+    * `borders` between a place and what contains it (a misparse: "Kyrgyzstan's southern Batken
+      province borders…" read with the noun "borders");
+    * an interaction between an actor and its own state ("Blinken will meet senior U.S. military
+      officials" is no meeting of Blinken with the United States), the state being the one the
+      person leads or serves (`leaderOf` it, or a body `partOf` it; `serves`: person → the state
+      of their title, deputies' too) or the body is part of.
+    """
     inside = {(f.subject, f.object) for f in facts if f.predicate in ("locatedIn", "partOf")}
-    return [f for f in facts if f.predicate != "borders"
-            or ((f.subject, f.object) not in inside and (f.object, f.subject) not in inside)]
+    part_of = {f.subject: f.object for f in facts if f.predicate == "partOf"}
+    home: dict[str, set[str]] = {person: {state} for person, state in (serves or {}).items()}
+    for f in facts:
+        if f.predicate == "leaderOf":
+            home.setdefault(f.subject, set()).update({f.object, part_of.get(f.object, f.object)})
+        elif f.predicate == "partOf":
+            home.setdefault(f.subject, set()).add(f.object)
+
+    def own(a: str, b: str) -> bool:
+        return b in home.get(a, ()) or a in home.get(b, ())
+
+    return [f for f in facts
+            if not (f.predicate == "borders" and ((f.subject, f.object) in inside or (f.object, f.subject) in inside))
+            and not (f.predicate in _INTERACTIONS_WITH_OTHERS and own(f.subject, f.object))]
+
+
+# interactions an actor cannot have with its own state or organ
+_INTERACTIONS_WITH_OTHERS = {"meetsWith", "visits", "negotiatesWith", "cooperatesWith", "signsAgreementWith",
+                             "providesAidTo", "appealsTo", "sanctions", "threatens"}
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
