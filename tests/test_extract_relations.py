@@ -355,3 +355,12 @@ def test_extract_relations_no_meeting_with_ones_own_state_or_by_naming(facts, te
     found = facts(text)
     assert absent not in found
     assert not any(p in ("meetsWith", "visits") and o in ("United States", "Islamic State") for _s, p, o in found)
+
+
+def test_extract_relations_people_of_an_organisation_are_no_sub_body(facts):
+    found = facts("Coalition forces struck ISIL fighters and ISIL tactical units near Mosul. "
+                  "Members of the Security Council met EU leaders.")
+    assert not any(p == "partOf" and (s.startswith(("ISIL", "Members", "EU")) or s.endswith("units"))
+                   for s, p, _o in found), found
+    assert ("United Nations Security Council", "partOf", "United Nations") in facts(
+        "The UN Security Council met on Monday.")

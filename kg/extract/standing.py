@@ -107,6 +107,10 @@ def _country_before(doc: Doc, i: int, namer: Namer) -> str | None:
     return None
 
 
+NOT_BODIES = {"members", "member", "leaders", "leader", "officials", "official", "representatives",
+              "delegates", "delegation", "envoys", "fighters", "troops"}
+
+
 def sub_bodies(mentions: list[Mention], doc: Doc, namer: Namer) -> Iterator[Candidate]:
     """"the General Staff of the Korean People's Army", "the UN Security Council": a named body
     that names the larger body it belongs to."""
@@ -118,6 +122,8 @@ def sub_bodies(mentions: list[Mention], doc: Doc, namer: Namer) -> Iterator[Cand
         org = namer.gaz.organization(m.key)
         parent_name = org.part_of if org is not None else None
         words = m.surface.split()
+        if not words or not words[-1][:1].isupper() or words[0].lower() in NOT_BODIES:
+            continue  # "ISIL fighters", "EU leaders", "Members of the Security Council": people, not a body
         if " of " in m.key:
             parent_name = parent_name or m.key.split(" of ", 1)[1].removeprefix("the ")
         parent = namer.gaz.organization(parent_name) if parent_name else None
