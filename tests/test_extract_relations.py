@@ -364,3 +364,8 @@ def test_extract_relations_people_of_an_organisation_are_no_sub_body(facts):
                    for s, p, _o in found), found
     assert ("United Nations Security Council", "partOf", "United Nations") in facts(
         "The UN Security Council met on Monday.")
+
+
+def test_extract_relations_family_name_first_and_weapons_of_a_state(facts):
+    assert ("Vladimir Putin", "meetsWith", "Xi Jinping") in facts("Putin meets Xi in Beijing.")
+    assert ("Russia", "attacks", "Ukraine") in facts("Russian missiles struck Ukrainian energy facilities.")

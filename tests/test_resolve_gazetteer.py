@@ -211,3 +211,10 @@ def test_resolve_gazetteer_stdlib_only() -> None:
             else:
                 continue
             assert all(m.split(".")[0] in allowed for m in mods), (path.name, mods)
+
+
+def test_gazetteer_family_name_first_for_east_asian_names():
+    from kg.resolve.gazetteer import _surname_keys
+
+    assert _surname_keys("Xi Jinping", family_first=True) == {"xi", "jinping"}
+    assert _surname_keys("Emmanuel Macron") == {"macron"}

@@ -24,7 +24,8 @@ PROXY_NOUNS = {"president", "presidents", "leader", "leaders", "head", "heads", 
 # nouns for fighters that stand for the state they come from: "troops from Rwanda"
 FORCE_NOUNS = {"troops", "units", "soldiers", "forces", "fighters", "contingent", "contingents", "battalion",
                "battalions", "personnel", "jets", "warplanes", "warships", "drones", "vessels", "ships", "boats",
-               "aircraft", "planes", "gunboats", "patrol", "patrols"}
+               "aircraft", "planes", "gunboats", "patrol", "patrols", "missiles", "rockets", "shells",
+               "bombers", "artillery", "tanks"}
 # "the town of X" names X ("the capital of X" does not)
 PLACE_OF = (PLACE_NOUNS - {"capital", "camp", "border town"}) | {"towns", "cities", "islands", "territories"}
 # people from a state who do not stand for it: "hosted Sudanese refugees", "arrested Ethiopian migrants"

@@ -156,10 +156,16 @@ class _Index:
         return hit
 
 
-def _surname_keys(name: str) -> set[str]:
-    """Surname keys: last token, also without an ``al-``/``el-`` prefix."""
-    last = normalize(name).split(" ")[-1] if name.strip() else ""
-    keys = {last}
+# where the family name comes first ("Xi Jinping" is "Xi", "Hun Manet" is "Hun")
+FAMILY_FIRST = {"CHN", "TWN", "HKG", "MAC", "PRK", "KOR", "VNM", "KHM", "SGP"}
+
+
+def _surname_keys(name: str, *, family_first: bool = False) -> set[str]:
+    """Surname keys: last token, also without an ``al-``/``el-`` prefix; the first token too for
+    names written family name first."""
+    words = normalize(name).split(" ") if name.strip() else [""]
+    last = words[-1]
+    keys = {last} | ({words[0]} if family_first and 1 < len(words) <= 3 else set())
     for prefix in ("al-", "el-", "ad-", "as-", "an-", "ash-"):
         if last.startswith(prefix):
             keys.add(last[len(prefix):])
@@ -190,7 +196,7 @@ class Gazetteer:
         for p in people:
             for n in (p.name, *p.aliases):
                 self._person_index.add(n, p)
-            for key in _surname_keys(p.name):
+            for key in _surname_keys(p.name, family_first=any(r.country in FAMILY_FIRST for r in p.roles)):
                 self._surnames.setdefault(key, []).append(p)
 
     def country_by_name(self, name: str, *, allow_ambiguous: bool = False) -> Country | None:
