@@ -369,3 +369,13 @@ def test_extract_relations_people_of_an_organisation_are_no_sub_body(facts):
 def test_extract_relations_family_name_first_and_weapons_of_a_state(facts):
     assert ("Vladimir Putin", "meetsWith", "Xi Jinping") in facts("Putin meets Xi in Beijing.")
     assert ("Russia", "attacks", "Ukraine") in facts("Russian missiles struck Ukrainian energy facilities.")
+
+
+def test_extract_relations_army_chief_apposition_and_accused_acts(facts):
+    found = facts("Sudan's army chief, General Abdel Fattah al-Burhan, rejected the talks, accusing Kenya of "
+                  "siding with the Rapid Support Forces.")
+    assert {("Abdel Fattah al-Burhan", "leaderOf", "Armed Forces of Sudan"),
+            ("Armed Forces of Sudan", "partOf", "Sudan"),
+            ("Abdel Fattah al-Burhan", "criticizes", "Kenya"),
+            ("Kenya", "supports", "Rapid Support Forces")} <= found
+    assert ("Abdel Fattah al-Burhan", "supports", "Rapid Support Forces") not in found

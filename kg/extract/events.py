@@ -86,13 +86,24 @@ def verb_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
                         continue
                     entry = {**entry, "obj": entry["obj"] + ["dobj"]}  # "provide Taiwan with weapons"
             entries.append((entry, None, f"verb:{lemma}"))
-        if not entries or not asserted(tok):
-            continue
+        if not entries or not asserted(tok) or _accused_act(tok, verbs):
+            continue  # "accused Kenya of siding with the RSF": the accused's act (see _accused_acts)
         threat = _threatened(tok)
         for entry, noun, rule in entries:
             if threat is not None and entry["rel"] in THREATENED:
                 entry, rule = {**entry, "rel": "threatens", "cameo": threat}, rule + ":threatened"
             yield from _verb_candidates(tok, entry, noun, rule, mention_of)
+
+
+def _accused_act(act: Token, verbs: dict) -> bool:
+    """True for the act an accusation reports ("accused X of siding with Y"), under either scheme."""
+    head = act.head
+    if head.dep_ == "prep" and head.lower_ in ("of", "for"):  # ClearNLP: accuse → of → siding
+        head = head.head
+    elif deps.case_word(act) not in ("of", "for") and not any(
+            c.dep_ == "mark" and c.lower_ in ("of", "for") for c in act.children):
+        return False
+    return head != act and any(verbs.get(k, {}).get("clause_of") for k in lemma_keys(head))
 
 
 # what a threat holds out ("threatened to attack X", "vowed to impose sanctions on X"): `threatens`, not the act

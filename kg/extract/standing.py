@@ -183,12 +183,12 @@ OFFICE_ADJECTIVES = {"legitimate", "elected", "former", "interim", "ousted", "de
                      "current", "new", "acting", "then", "sitting", "outgoing", "incoming", "transitional"}
 
 
-def _office_word(doc: Doc, i: int) -> tuple[int, dict] | None:
-    """An office (of a country) at token `i`, after adjectives: (end, info)."""
+def _office_word(doc: Doc, i: int, leads: tuple[str, ...] = ("country", "any")) -> tuple[int, dict] | None:
+    """An office (of a country, or what `leads` names) at token `i`, after adjectives: (end, info)."""
     while i < len(doc) and doc[i].lower_ in OFFICE_ADJECTIVES:
         i += 1
     hit = lexicon().offices.match(doc, i) if i < len(doc) else None
-    if hit is None or hit[1]["leads"] not in ("country", "any"):
+    if hit is None or hit[1]["leads"] not in leads:
         return None
     return hit
 
@@ -216,12 +216,20 @@ def _office_appositions(doc: Doc, mentions: list[Mention], mention_of: MentionOf
         target = _office_of_before(doc, m.start, mention_of)
         if target is not None:  # "the Secretary-General of NATO, Jens Stoltenberg"
             yield m, "leaderOf", target, doc[m.start], "office:apposition", None, 0.75
-        # "X's [elected] president, NAME"
-        i = m.start - 1
+        # "X's [elected] president, NAME" (NAME after its rank: "…, General NAME")
+        i = (m.claim_from if m.claim_from is not None and m.claim_from < m.start else m.start) - 1
         if i > 2 and doc[i].text == ",":
             k = i - 1
             while k > 0 and doc[k].lower_ not in ("'s", "’s") and i - k < 5:
                 k -= 1
+            force = _office_word(doc, k + 1, leads=("force",)) if k > 0 else None
+            owner = mention_of(doc[k - 1]) if force is not None and doc[k].lower_ in ("'s", "’s") else None
+            if owner is not None and owner.cls == "Country" and force[0] == i:  # "Sudan's army chief, NAME"
+                army = Mention(m.start, m.end, namer.body_name("Armed Forces of {country}", owner.country,
+                                                               template=True), "ArmedForce", kind="body",
+                               country=owner.country)
+                yield m, "leaderOf", army, doc[m.start], "office:apposition", None, 0.75
+                yield army, "partOf", owner, doc[m.start], "office:apposition", None, 0.75
             if k > 0 and doc[k].lower_ in ("'s", "’s") and _office_word(doc, k + 1) is not None:
                 owner = mention_of(doc[k - 1])
                 if doc[k - 1].pos_ == "NOUN":  # "the country's": a description; trust it only

@@ -182,6 +182,11 @@ def _last_office(by_start, i: int) -> tuple[str | None, str]:
     return None, "none"
 
 
+def _words(doc: Doc, j: int, k: int) -> int:
+    """Words of a name so far: hyphens and particles do not count ("Abdel Fattah al-Burhan" is 3)."""
+    return sum(1 for t in doc[j:k] if t.is_alpha and t.lower_ not in NAME_PARTICLES)
+
+
 def _name_at(doc: Doc, j: int, namer: Namer, countries, taken, by_start) -> tuple[int, int] | None:
     """A person's name starting at `j` (after ranks and honorifics): (name start, name end)."""
     lex = lexicon()
@@ -194,7 +199,7 @@ def _name_at(doc: Doc, j: int, namer: Namer, countries, taken, by_start) -> tupl
             and doc[j].lower_ not in lex.relations.get("name_words", ()):
         return None  # "Japan Prime Minister Condemns …": a headline verb, not a name
     k = j
-    while k < len(doc) and k - j < MAX_NAME and not taken[k] and k not in countries and k not in by_start \
+    while k < len(doc) and _words(doc, j, k) < MAX_NAME and not taken[k] and k not in countries and k not in by_start \
             and (doc[k].is_title or doc[k].text[:1].isupper() and doc[k].is_alpha and len(doc[k]) > 1
                  or (k > j and doc[k].text in ("-", "'"))
                  or k > j and doc[k].lower_ in NAME_PARTICLES and k + 1 < len(doc)
