@@ -379,3 +379,19 @@ def test_extract_relations_army_chief_apposition_and_accused_acts(facts):
             ("Abdel Fattah al-Burhan", "criticizes", "Kenya"),
             ("Kenya", "supports", "Rapid Support Forces")} <= found
     assert ("Abdel Fattah al-Burhan", "supports", "Rapid Support Forces") not in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Moscow accused Kyiv of shelling the Russian border region of Belgorod.",
+     {("Russia", "criticizes", "Ukraine"), ("Ukraine", "attacks", "Belgorod")}),
+    ("Germany's Chancellor Olaf Scholz spoke with Zelenskyy by phone.",
+     {("Olaf Scholz", "meetsWith", "Volodymyr Zelenskyy")}),
+    ("Russia launched a massive drone and missile attack on Ukraine's energy infrastructure overnight.",
+     {("Russia", "attacks", "Ukraine")}),
+])
+def test_extract_relations_capitals_calls_and_coordinated_objects(facts, text, expected):
+    assert expected <= facts(text)
+
+
+def test_extract_relations_speaking_to_the_press_is_no_meeting(facts):
+    assert not any(p == "meetsWith" for _s, p, _o in facts("Biden spoke to the BBC in Washington."))

@@ -40,7 +40,8 @@ TARGET_NOUNS = FORCE_NOUNS | {"position", "positions", "target", "targets", "bas
                               "facilities", "installation", "installations", "stronghold", "strongholds",
                               "camp", "camps", "outpost", "outposts", "convoy", "convoys", "hideout",
                               "hideouts", "depot", "depots", "militants", "vessel", "vessels", "ship", "ships",
-                              "tanker", "tankers", "boat", "boats"}
+                              "tanker", "tankers", "boat", "boats", "infrastructure", "grid", "plant", "plants",
+                              "airfield", "airfields", "airport", "airports", "port", "ports", "embassy"}
 # proxies that a person's name can own: "the Maduro regime", "the Biden administration"
 PERSONAL_PROXIES = {"regime", "government", "administration", "camp", "forces", "loyalists"}
 

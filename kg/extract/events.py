@@ -53,9 +53,12 @@ def verb_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
         nouns = list(tok.children)
         if tok.dep_ in ("compound", "amod") and tok.head.i > tok.i:
             nouns.append(tok.head)  # "Riyadh cut ties with Tehran" parsed as a noun phrase "cut ties"
+        # "launched a drone and missile attack", "imposed tariffs and sanctions": coordinated objects
+        listed = [c for n in nouns if n.dep_ in deps.DOBJ for c in n.children if c.dep_ == "conj"]
+        nouns += listed
         for child in nouns:
             for lemma in lemmas:
-                if child.dep_ in deps.DOBJ | deps.PASS_SUBJ | {"attr"} or child == tok.head:
+                if child.dep_ in deps.DOBJ | deps.PASS_SUBJ | {"attr"} or child == tok.head or child in listed:
                     key = next((k for k in (f"{lemma} {c}" for c in lemma_keys(child)) if k in light), None)
                     if key:
                         entries.append((light[key], child, f"light:{key.replace(' ', '_')}"))

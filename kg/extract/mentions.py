@@ -261,7 +261,7 @@ def _from_entity(span: Span, namer: Namer, countries, taken: list[bool]) -> list
                            or doc[start].pos_ in ("ADP", "CCONJ", "SCONJ") and doc[start].is_lower):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"
-                           or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ")
+                           or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ") and doc[end - 1].is_lower
                            or doc[end - 1].lower_ in WEEKDAYS_AND_MONTHS):
         end -= 1
     if end <= start or end - start == 1 and doc[start].text.lower() in PRONOUN_WORDS and not doc[start].is_upper:
