@@ -395,3 +395,13 @@ def test_extract_relations_capitals_calls_and_coordinated_objects(facts, text, e
 
 def test_extract_relations_speaking_to_the_press_is_no_meeting(facts):
     assert not any(p == "meetsWith" for _s, p, _o in facts("Biden spoke to the BBC in Washington."))
+
+
+def test_extract_relations_the_two_leaders_and_trips(facts):
+    found = facts("Philippine President Ferdinand Marcos Jr. met Japanese Prime Minister Fumio Kishida in Manila, "
+                  "where the two leaders signed a reciprocal access agreement.")
+    assert ("Philippines", "signsAgreementWith", "Japan") in found or ("Japan", "signsAgreementWith", "Philippines") in found
+    assert ("Lai Ching-te", "visits", "Paraguay") in facts(
+        "Taiwanese President Lai Ching-te returned from a trip to Paraguay.")
+    found = facts("Japan's Chief Cabinet Secretary Hayashi Yoshimasa said Tokyo was watching.")
+    assert not any(p == "leaderOf" for _s, p, _o in found)

@@ -21,7 +21,8 @@ MentionOf = Callable[[Token], Mention | None]
 
 # plural nouns that, with "both" / "two", stand for the pair of states a text is about
 GROUP_LEMMAS = {"neighbour", "neighbor", "country", "nation", "state", "side", "republic", "ally",
-                "rival", "foe", "adversary", "enemy", "capital", "government", "power"}
+                "rival", "foe", "adversary", "enemy", "capital", "government", "power", "leader", "president",
+                "minister", "premier", "delegation"}
 # ... and those that do even with a plain "the": "the neighbours", "the former Soviet republics"
 DEFINITE_GROUPS = {"neighbour", "neighbor", "rival", "foe", "adversary", "republic", "enemy"}
 NEIGHBOURING = {"neighbouring", "neighboring"}

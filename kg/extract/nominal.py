@@ -119,8 +119,9 @@ TRAVEL = {"arrive", "travel", "fly", "come", "go", "head", "leave", "depart", "l
 
 
 def _travelled_for(noun: Token, governor: Token) -> bool:
-    """"X travelled to Moscow for talks with Y": the purpose of a journey is the traveller's."""
-    return noun.head == governor and deps.case_word(noun) == "for" \
+    """"X travelled to Moscow for talks with Y", "X returned from a visit to Y": the purpose or
+    the origin of a journey is the traveller's."""
+    return noun.head == governor and deps.case_word(noun) in ("for", "from") \
         and any(k in TRAVEL for k in lemma_keys(governor))
 
 
