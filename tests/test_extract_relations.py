@@ -405,3 +405,12 @@ def test_extract_relations_the_two_leaders_and_trips(facts):
         "Taiwanese President Lai Ching-te returned from a trip to Paraguay.")
     found = facts("Japan's Chief Cabinet Secretary Hayashi Yoshimasa said Tokyo was watching.")
     assert not any(p == "leaderOf" for _s, p, _o in found)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Maduro ordered the expulsion of Colombian diplomats.", ("Nicolás Maduro", "sanctions", "Colombia")),
+    ("The United States imposed visa restrictions on 16 Venezuelan officials.",
+     ("United States", "sanctions", "Venezuela")),
+])
+def test_extract_relations_expulsions_and_restrictions(facts, text, expected):
+    assert expected in facts(text)

@@ -41,7 +41,10 @@ TARGET_NOUNS = FORCE_NOUNS | {"position", "positions", "target", "targets", "bas
                               "camp", "camps", "outpost", "outposts", "convoy", "convoys", "hideout",
                               "hideouts", "depot", "depots", "militants", "vessel", "vessels", "ship", "ships",
                               "tanker", "tankers", "boat", "boats", "infrastructure", "grid", "plant", "plants",
-                              "airfield", "airfields", "airport", "airports", "port", "ports", "embassy"}
+                              "airfield", "airfields", "airport", "airports", "port", "ports", "embassy",
+                              # and what an expulsion or a ban hits: "the expulsion of Colombian diplomats"
+                              "diplomat", "diplomats", "ambassador", "ambassadors", "envoy", "envoys",
+                              "consulate", "consul", "officials", "companies", "firms", "banks", "airlines"}
 # proxies that a person's name can own: "the Maduro regime", "the Biden administration"
 PERSONAL_PROXIES = {"regime", "government", "administration", "camp", "forces", "loyalists"}
 

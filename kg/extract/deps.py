@@ -57,6 +57,9 @@ def case_word(token: Token) -> str | None:
     words = [c.lower_ for c in token.children if c.dep_ == "case" and c.pos_ in ("ADP", "SCONJ", "PART")
              and c.tag_ != "POS" and c.lower_ not in ("'s", "’s", "'")
              or token.dep_ == "advcl" and c.dep_ == "mark" and c.pos_ in ("ADP", "SCONJ") and c.i < token.i]
+    if not words:  # "on 16 Venezuelan officials" with "on" hung on the number
+        words = [g.lower_ for c in token.children if c.dep_ == "nummod" and c.i < token.i
+                 for g in c.children if g.dep_ == "case" and g.pos_ == "ADP" and g.i < c.i]
     return " ".join(words) if words else None
 
 
