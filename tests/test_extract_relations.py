@@ -414,3 +414,12 @@ def test_extract_relations_the_two_leaders_and_trips(facts):
 ])
 def test_extract_relations_expulsions_and_restrictions(facts, text, expected):
     assert expected in facts(text)
+
+
+def test_extract_relations_fighting_alongside_and_accused_sanctions(facts):
+    found = facts("Wagner fighters fought alongside the Malian army against militants.")
+    assert ("Wagner Group", "cooperatesWith", "Armed Forces of Mali") in found
+    assert not any(p == "attacks" for _s, p, _o in found)
+    found = facts("Mali accused ECOWAS of imposing illegal sanctions.")
+    assert {("Mali", "criticizes", "Economic Community of West African States"),
+            ("Economic Community of West African States", "sanctions", "Mali")} <= found

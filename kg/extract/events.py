@@ -231,16 +231,21 @@ def _accused_acts(verb: Token, accused: list[Mention], mention_of: MentionOf) ->
             i += 1  # "UN forces of shelling"
         if i + 1 < len(doc) and doc[i].lower_ in ("of", "for") and doc[i + 1].tag_ == "VBG":
             acts = [(doc[i].lower_, doc[i + 1])]
+    light = lexicon().relations["light_verbs"]
     for word, act in acts:
         lemma = next((k for k in lemma_keys(act) if k in verbs), None)
-        if word not in ("of", "for") or act.pos_ != "VERB" or lemma is None:
+        # "accused ECOWAS of imposing sanctions": the act's light verb first
+        key = next((f"{k} {c}" for o in deps.direct_objects(act) for k in lemma_keys(act)
+                    for c in lemma_keys(o) if f"{k} {c}" in light), None)
+        if word not in ("of", "for") or act.pos_ != "VERB" or lemma is None and key is None:
             continue
-        entry = verbs[lemma]
+        entry, lemma = (light[key], key.replace(" ", "_")) if key else (verbs[lemma], lemma)
         targets = objects(act, entry["obj"], mention_of)
         if not targets:  # "of shelling two Rwandan border villages": the villages' state
             targets = [m for t in deps.direct_objects(act) for m in owners(t, mention_of)]
-        if not targets and entry["rel"] == "attacks":
-            targets = subjects(verb, mention_of)  # "X accused Y of shelling villages": X's villages
+        if not targets and entry["rel"] in ("attacks", "sanctions", "threatens"):
+            # "X accused Y of shelling villages", "… of imposing sanctions": X's villages, on X
+            targets = subjects(verb, mention_of)
         for s in accused:
             for o in targets:
                 if fits(s, entry["rel"], o):
