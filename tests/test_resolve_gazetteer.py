@@ -218,3 +218,14 @@ def test_gazetteer_family_name_first_for_east_asian_names():
 
     assert _surname_keys("Xi Jinping", family_first=True) == {"xi", "jinping"}
     assert _surname_keys("Emmanuel Macron") == {"macron"}
+
+
+def test_gazetteer_person_by_transliteration_skeleton():
+    from kg.resolve.gazetteer import load_gazetteer, name_skeleton
+
+    gaz = load_gazetteer()
+    assert name_skeleton("Mohammed bin Salman") == name_skeleton("Muhammad bin Salman") == "mhmd slmn"
+    assert gaz.person("Haider al-Abadi").name == "Haidar al Abadi"
+    assert gaz.person("Isaias Afwerki").name == "Isaias Afewerki"
+    assert name_skeleton("Ali Khan") is None  # too short to tell people apart
+    assert gaz.person("Ali Khan") is None

@@ -156,6 +156,21 @@ class _Index:
         return hit
 
 
+_PARTICLES = {"al", "el", "ad", "as", "an", "ash", "bin", "ibn", "bint", "abu", "ben", "von", "van", "der",
+              "den", "de", "da", "du", "la", "le"}
+
+
+def name_skeleton(name: str) -> str | None:
+    """The consonants of a person's name, word by word, without particles, doubled letters or
+    vowels ("Mohammed bin Salman" and "Muhammad bin Salman" → "mhmd slmn"); None when too short
+    to tell people apart (under two words, or under 5 consonants)."""
+    words = [w for w in re.split(r"[\s\-]+", normalize(name)) if w and w not in _PARTICLES]
+    skel = [re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy'’.]", "", w)) for w in words]
+    if len(skel) < 2 or len(skel[-1]) < 2 or sum(map(len, skel)) < 5 or not all(skel):
+        return None
+    return " ".join(skel)
+
+
 # where the family name comes first ("Xi Jinping" is "Xi", "Hun Manet" is "Hun")
 FAMILY_FIRST = {"CHN", "TWN", "HKG", "MAC", "PRK", "KOR", "VNM", "KHM", "SGP"}
 
@@ -193,9 +208,13 @@ class Gazetteer:
         for o in orgs:
             for n in (o.name, *o.aliases):
                 self._org_index.add(n, o)
+        self._skeletons: dict[str, PersonEntry | None] = {}
         for p in people:
             for n in (p.name, *p.aliases):
                 self._person_index.add(n, p)
+                key = name_skeleton(n)
+                if key:  # a skeleton two people share names neither
+                    self._skeletons[key] = p if self._skeletons.get(key, p) is p else None
             for key in _surname_keys(p.name, family_first=any(r.country in FAMILY_FIRST for r in p.roles)):
                 self._surnames.setdefault(key, []).append(p)
 
@@ -233,8 +252,14 @@ class Gazetteer:
         return self._org_index.get(name)  # type: ignore[return-value]
 
     def person(self, name: str) -> PersonEntry | None:
-        """Person by full name or alias, accent-insensitive (``Sergey Shoigu``)."""
-        return self._person_index.get(name)  # type: ignore[return-value]
+        """Person by full name or alias, accent-insensitive (``Sergey Shoigu``), else by the
+        consonants of the name when they are one person's only: transliterations differ in
+        vowels and doubled letters ("Haider al-Abadi" is "Haidar al Abadi")."""
+        hit = self._person_index.get(name)
+        if hit is None:
+            key = name_skeleton(name)
+            hit = self._skeletons.get(key) if key else None
+        return hit  # type: ignore[return-value]
 
     def people_by_surname(self, surname: str) -> list[PersonEntry]:
         """Everyone whose name ends with ``surname`` (``Assad`` also finds ``al-Assad``)."""
