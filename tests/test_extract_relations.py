@@ -423,3 +423,10 @@ def test_extract_relations_fighting_alongside_and_accused_sanctions(facts):
     found = facts("Mali accused ECOWAS of imposing illegal sanctions.")
     assert {("Mali", "criticizes", "Economic Community of West African States"),
             ("Economic Community of West African States", "sanctions", "Mali")} <= found
+
+
+def test_extract_relations_the_speaker_of_a_deal_is_not_its_party(facts):
+    found = facts("DOHA, Qatar — Hamas and Israel agreed on Wednesday to a six-week truce mediated by Qatar, "
+                  "Egypt and the United States, Qatari Prime Minister Mohammed bin Abdulrahman Al Thani said.")
+    assert not any(p == "negotiatesWith" and "Thani" in o for _s, p, o in found)
+    assert ("Hamas", "signsAgreementWith", "Israel") in found or ("Israel", "signsAgreementWith", "Hamas") in found
