@@ -430,3 +430,13 @@ def test_extract_relations_the_speaker_of_a_deal_is_not_its_party(facts):
                   "Egypt and the United States, Qatari Prime Minister Mohammed bin Abdulrahman Al Thani said.")
     assert not any(p == "negotiatesWith" and "Thani" in o for _s, p, o in found)
     assert ("Hamas", "signsAgreementWith", "Israel") in found or ("Israel", "signsAgreementWith", "Hamas") in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("India on Wednesday launched missile strikes on nine sites in Pakistan.", ("India", "attacks", "Pakistan")),
+    ("Israel struck targets in Syria.", ("Israel", "attacks", "Syria")),
+    ("Turkish troops shelled Kurdish positions in northern Syria on Monday.",
+     ("Armed Forces of Turkey", "attacks", "Syria")),
+])
+def test_extract_relations_targets_stand_for_where_they_are(facts, text, expected):
+    assert expected in facts(text)

@@ -44,7 +44,8 @@ TARGET_NOUNS = FORCE_NOUNS | {"position", "positions", "target", "targets", "bas
                               "airfield", "airfields", "airport", "airports", "port", "ports", "embassy",
                               # and what an expulsion or a ban hits: "the expulsion of Colombian diplomats"
                               "diplomat", "diplomats", "ambassador", "ambassadors", "envoy", "envoys",
-                              "consulate", "consul", "officials", "companies", "firms", "banks", "airlines"}
+                              "consulate", "consul", "officials", "companies", "firms", "banks", "airlines",
+                              "site", "sites", "locations", "hideouts", "launchpads", "bunkers"}
 # proxies that a person's name can own: "the Maduro regime", "the Biden administration"
 PERSONAL_PROXIES = {"regime", "government", "administration", "camp", "forces", "loyalists"}
 
@@ -250,7 +251,8 @@ def objects(verb: Token, slots: list[str], mention_of: MentionOf, *, noun: Token
             # Ulchi Freedom Shield drills": Shield/iobj, drills/obj) counts when nothing else does
             for t in dobjs:
                 found = mentions_for(t, mention_of)
-                out += found or (owners(t, mention_of) if with_owners else [])
+                out += found or ((target_owners if t.lower_ in TARGET_NOUNS else owners)(t, mention_of)
+                                 if with_owners else [])
             if not out and not passive and "dative" not in slots:
                 for t in deps.datives(verb):
                     out += mentions_for(t, mention_of) or (owners(t, mention_of) if with_owners else [])
@@ -262,11 +264,23 @@ def objects(verb: Token, slots: list[str], mention_of: MentionOf, *, noun: Token
                 for _w, obj in deps.prep_objects(head, slot):
                     found = mentions_for(obj, mention_of)
                     if not found and with_owners and obj.lower_ in TARGET_NOUNS:
-                        found = owners(obj, mention_of)  # "airstrikes on Hezbollah targets"
+                        found = target_owners(obj, mention_of)  # "airstrikes on Hezbollah targets"
                     out += found
             if slot == "of" and not out and noun is not None and with_owners:
                 out += owners(noun, mention_of)  # "the French ambassador": "the ambassador of France"
     return unique(out)
+
+
+def target_owners(token: Token, mention_of: MentionOf) -> list[Mention]:
+    """Who a target stands for: its owner ("Hezbollah targets"), else where it is ("nine sites in
+    Pakistan", "positions near Tovuz", "struck targets in Syria" with "in Syria" on the verb)."""
+    found = owners(token, mention_of)
+    for head in (token, token.head) if token.dep_ in deps.DOBJ else (token,):
+        if found:
+            break
+        found = [m for word, obj in deps.prep_objects(head) if word in ("in", "inside", "near", "across")
+                 for m in mentions_for(obj, mention_of) if m.cls in ("Country", "Location")]
+    return found
 
 
 def owners(token: Token, mention_of: MentionOf) -> list[Mention]:

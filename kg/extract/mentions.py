@@ -250,6 +250,11 @@ def _country_after(doc: Doc, j: int, countries: dict[int, tuple[int, str, str]])
 
 # ----------------------------------------------------------------------------- bodies
 
+DIRECTION_WORDS = {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+                   "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
+                   "south-western"}
+
+
 def _from_entity(span: Span, namer: Namer, countries, taken: list[bool]) -> list[Mention]:
     """Mentions from one entity span (gazetteer or statistical)."""
     doc = span.doc
@@ -258,8 +263,9 @@ def _from_entity(span: Span, namer: Namer, countries, taken: list[bool]) -> list
         return []
     start, end = free[0], free[-1] + 1
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct
-                           or doc[start].pos_ in ("ADP", "CCONJ", "SCONJ") and doc[start].is_lower):
-        start += 1
+                           or doc[start].pos_ in ("ADP", "CCONJ", "SCONJ") and doc[start].is_lower
+                           or doc[start].lower_ in DIRECTION_WORDS and doc[start].is_lower and start + 1 < end):
+        start += 1  # "northern Syria" is Syria
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"
                            or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ") and doc[end - 1].is_lower
                            or doc[end - 1].lower_ in WEEKDAYS_AND_MONTHS):

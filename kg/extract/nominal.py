@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract import deps
-from kg.extract.args import TARGET_NOUNS, MentionOf, asserted, mentions_for, owners, subjects
+from kg.extract.args import TARGET_NOUNS, MentionOf, asserted, mentions_for, subjects, target_owners
 from kg.extract.cache import sent_of, tokens
 from kg.extract.events import SYMMETRIC, Candidate, fits
 from kg.extract.lexicon import lemma_keys, lexicon, noun_key
@@ -82,7 +82,7 @@ def _patients(noun: Token, entry: dict, mention_of: MentionOf) -> list:
             for _w, obj in deps.prep_objects(head, prep):
                 found = mentions_for(obj, mention_of)
                 if not found and obj.lower_ in TARGET_NOUNS:
-                    found = owners(obj, mention_of)  # "airstrikes on Hezbollah targets"
+                    found = target_owners(obj, mention_of)  # "airstrikes on Hezbollah targets"
                 out.extend(m for m in found if m not in out)
     return out
 
