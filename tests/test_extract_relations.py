@@ -440,3 +440,16 @@ def test_extract_relations_the_speaker_of_a_deal_is_not_its_party(facts):
 ])
 def test_extract_relations_targets_stand_for_where_they_are(facts, text, expected):
     assert expected in facts(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Azerbaijan and Armenia initialed a peace agreement in Washington on Friday.",
+     {("Azerbaijan", "signsAgreementWith", "Armenia")}),
+    ("Azerbaijani President Ilham Aliyev and Armenian Prime Minister Nikol Pashinyan shook hands with U.S. "
+     "President Donald Trump.", {("Ilham Aliyev", "meetsWith", "Donald Trump"),
+                                 ("Nikol Pashinyan", "meetsWith", "Donald Trump")}),
+    ("Azerbaijan and Armenia made peace. Iran, which borders both countries, expressed concern.",
+     {("Iran", "borders", "Azerbaijan"), ("Iran", "borders", "Armenia")}),
+])
+def test_extract_relations_initialled_handshakes_and_neighbours_of_both(facts, text, expected):
+    assert expected <= facts(text)

@@ -121,6 +121,10 @@ IRREGULAR = {
     "flew": "fly", "flown": "fly", "rode": "ride", "wrote": "write", "written": "write",
     "told": "tell", "sold": "sell", "bought": "buy", "paid": "pay", "laid": "lay", "lent": "lend",
     "won": "win", "beaten": "beat", "shut": "shut", "cut": "cut", "hit": "hit", "bid": "bid",
+    "shook": "shake", "shaken": "shake", "stood": "stand", "fled": "flee", "withheld": "withhold",
+    "upheld": "uphold", "oversaw": "oversee", "overseen": "oversee", "undertook": "undertake",
+    "undertaken": "undertake", "sank": "sink", "sunk": "sink", "kept": "keep", "left": "leave",
+    "made": "make", "dealt": "deal",
 }
 
 

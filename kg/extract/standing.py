@@ -279,9 +279,13 @@ def _located(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
 def _border_verbs(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
     """"Algeria borders Niger"."""
     for tok in tokens(doc):
-        if tok.lemma_.lower() == "border" and tok.pos_ == "VERB" and asserted(tok):
-            objs = [m for c in deps.direct_objects(tok) for m in mentions_for(c, mention_of)]
-            for s in subjects(tok, mention_of):
+        if tok.lemma_.lower() == "border" and asserted(tok) and (
+                tok.pos_ == "VERB" or any(c.dep_ in deps.DOBJ for c in tok.children)):  # "which borders/NOUN X"
+            subs = subjects(tok, mention_of)
+            own = {m.key for m in subs}
+            objs = [m for c in deps.direct_objects(tok)  # "Iran, which borders both countries": the other two
+                    for m in (group_members(c, mention_of, exclude=own) if is_group(c) else mentions_for(c, mention_of))]
+            for s in subs:
                 for o in objs:
                     if fits(s, "borders", o):
                         yield s, "borders", o, tok, "verb:border", None, 0.85
