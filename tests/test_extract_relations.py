@@ -453,3 +453,13 @@ def test_extract_relations_targets_stand_for_where_they_are(facts, text, expecte
 ])
 def test_extract_relations_initialled_handshakes_and_neighbours_of_both(facts, text, expected):
     assert expected <= facts(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The war was over Nagorno-Karabakh, a region inside Azerbaijan.", ("Nagorno-Karabakh", "locatedIn", "Azerbaijan")),
+    ("Russian forces captured Avdiivka, a town in Ukraine.", ("Avdiivka", "locatedIn", "Ukraine")),
+])
+def test_extract_relations_a_name_described_as_a_place(facts, text, expected):
+    found = facts(text)
+    assert expected in found
+    assert not any(p == "leaderOf" for _s, p, _o in found)

@@ -69,6 +69,7 @@ def place_mentions(doc: Doc, countries, taken) -> list[Mention]:
         if j < end < len(doc) and doc[end].lower_ in ADMIN_NOUNS:
             out.append(_place(doc, j, end + 1, iso3, doc[end].lower_))
     out += _admin_of_country(doc, countries, taken, {m.start for m in out})
+    out += _described_places(doc, countries, taken, {m.start for m in out})
     out += _admin_after_in(doc, countries, taken)
     out += _introduced_places(doc, countries, taken, {m.start for m in out})
     return out
@@ -122,6 +123,30 @@ def _admin_of_country(doc: Doc, countries, taken, claimed: set[int]) -> list[Men
             iso3 = max(before)[1][1] if before else None
         if iso3:
             out.append(_place(doc, j, end + 1, iso3, doc[end].lower_))
+    return out
+
+
+def _described_places(doc: Doc, countries, taken, claimed: set[int]) -> list[Mention]:
+    """A name described as a place right after it: "Avdiivka, a town in Ukraine's Donetsk
+    region", "Nagorno-Karabakh, a region inside Azerbaijan" (the statistical NER may take the
+    name for a person's, or miss it)."""
+    out = []
+    for i in range(1, len(doc) - 3):
+        if doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an"):
+            continue
+        k = i + 2
+        while k < len(doc) and k < i + 4 and doc[k].is_lower and doc[k].lower_ not in PLACE_NOUNS:
+            k += 1
+        if not (k + 1 < len(doc) and doc[k].lower_ in PLACE_NOUNS and doc[k + 1].lower_ in ("in", "inside", "within")):
+            continue
+        start = i
+        while start > 0 and i - start < 4 and not taken[start - 1] and start - 1 not in countries and (
+                doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper()
+                or doc[start - 1].text == "-" and start - 1 > 0 and not doc[start - 1].whitespace_):
+            start -= 1
+        if start < i and doc[start].text[:1].isupper() and start not in claimed \
+                and (start == 0 or not doc[start - 1].text[:1].isupper()):
+            out.append(_place(doc, start, i, None, None))
     return out
 
 
@@ -179,6 +204,13 @@ def located_in(doc: Doc, mentions: list[Mention], namer) -> Iterator[tuple]:
             if j + 2 < len(doc) and doc[j].lower_ == "the" and doc[j + 1].lower_ in PLACE_NOUNS \
                     and doc[j + 2].lower_ == "of":
                 j += 3
+            elif j + 2 < len(doc) and doc[j].lower_ in ("a", "an", "the"):
+                # "Nagorno-Karabakh, a region inside Azerbaijan", "Goma, a city in eastern Congo"
+                k = j + 1
+                while k < len(doc) and k < j + 3 and doc[k].is_lower and doc[k].lower_ not in PLACE_NOUNS:
+                    k += 1
+                if k + 1 < len(doc) and doc[k].lower_ in PLACE_NOUNS and doc[k + 1].lower_ in ("in", "inside", "within"):
+                    j = k + 2 + (k + 2 < len(doc) and doc[k + 2].lower_ == "the")
             j = _skip_modifiers(doc, j)
             nxt = by_start.get(j)
             after = doc[nxt.end].lower_ if nxt is not None and nxt.end < len(doc) else ""
