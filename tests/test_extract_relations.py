@@ -463,3 +463,10 @@ def test_extract_relations_a_name_described_as_a_place(facts, text, expected):
     found = facts(text)
     assert expected in found
     assert not any(p == "leaderOf" for _s, p, _o in found)
+
+
+def test_extract_relations_an_ethnic_adjective_before_a_title_is_no_organisation(facts):
+    found = facts("Erdogan later travelled to Erbil, where he held talks with Kurdish leader Nechirvan Barzani.")
+    assert ("Recep Tayyip Erdoğan", "meetsWith", "Nechirvan Barzani") in found
+    assert not any(o == "Kurdish" or s == "Kurdish" for s, _p, o in found)
+    assert ("Hassan Nasrallah", "leaderOf", "Hezbollah") in facts("Hezbollah leader Hassan Nasrallah spoke.")

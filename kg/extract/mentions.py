@@ -129,7 +129,11 @@ def find_mentions(doc: Doc, namer: Namer) -> tuple[list[Mention], list[Mention |
             continue
         if k is not None:
             head = doc[span.start:k]
-            if len(head) and not _only_country_words(head, countries):
+            if len(head) and all(t.pos_ == "ADJ" and t.text[:1].isupper() for t in head) and \
+                    span.start not in countries and namer.gaz.organization(head.text) is None:
+                # "Kurdish leader X": a description of the office, no organisation named "Kurdish"
+                claim(Mention(span.start, k, None, "Organization", kind="description", surface=head.text))
+            elif len(head) and not _only_country_words(head, countries):
                 for mention in _from_entity(Span(doc, span.start, k, label=span.label_), namer, countries, taken):
                     claim(mention)
             deferred.append(span)

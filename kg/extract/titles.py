@@ -113,7 +113,8 @@ def parse_office(doc: Doc, i: int, namer: Namer, countries, taken, by_start) -> 
         info = {**info, "leads": "none"}  # India's Foreign Secretary is a civil servant, Britain's a minister
     if info["leads"] == "none" and end + 1 < len(doc) and doc[end].lower_ == "to" and countries.get(end + 1):
         end = countries[end + 1][0]  # "Ambassador to Armenia Igor Nazaryuk"
-    if not any(t.text[:1].isupper() for t in doc[j:end]) and not country and not target:
+    described = prefix is not None and prefix.kind == "description"  # "Kurdish leader X"
+    if not any(t.text[:1].isupper() for t in doc[j:end]) and not country and not target and not described:
         # lower-case "president" with nothing around it: too vague to be a title
         if not (end < len(doc) and doc[end].lower_ == "of"):
             return None
