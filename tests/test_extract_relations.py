@@ -470,3 +470,13 @@ def test_extract_relations_an_ethnic_adjective_before_a_title_is_no_organisation
     assert ("Recep Tayyip Erdoğan", "meetsWith", "Nechirvan Barzani") in found
     assert not any(o == "Kurdish" or s == "Kurdish" for s, _p, o in found)
     assert ("Hassan Nasrallah", "leaderOf", "Hezbollah") in facts("Hezbollah leader Hassan Nasrallah spoke.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Iran views the Islamic State as a terrorist group.", {("Iran", "criticizes", "Islamic State")}),
+    ("The PKK, which Ankara considers a terrorist organization, attacked a base.",
+     {("Turkey", "criticizes", "Kurdistan Workers' Party")}),
+    ("Ankara does not consider the PKK a partner.", set()),
+])
+def test_extract_relations_labelling_a_terrorist_group_is_criticism(facts, text, expected):
+    assert {f for f in facts(text) if f[1] == "criticizes"} == expected

@@ -20,7 +20,7 @@ from kg.extract.resolver import (
     pronoun_antecedent,
 )
 from kg.extract.datelines import dateline_visits
-from kg.extract.stance import concern_events
+from kg.extract.stance import concern_events, label_events
 from kg.extract.standing import standing_facts
 from kg.extract.threats import force_threats
 from kg.extract.when import event_date
@@ -64,6 +64,7 @@ def extract(doc: Doc, document: Document, *, namer: Namer | None = None) -> Extr
     candidates.extend(recognition_events(doc, mention_of))
     candidates.extend(dateline_visits(doc, mentions, namer))
     candidates.extend(concern_events(doc, mention_of))
+    candidates.extend(label_events(doc, mention_of))
     seen: set[tuple[str, str, str, int]] = set()
     text = doc.text  # built from the tokens on every access
     for s, pred, o, trigger, rule, cameo, confidence in candidates:

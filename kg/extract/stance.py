@@ -1,6 +1,8 @@
-"""Concern as criticism (relations.md: "Concerned by … → `criticizes`"): "Japan is concerned by
-China's military buildup", "Washington is deeply worried about Russian troop movements" — the
-one concerned `criticizes` the actor named in (or owning) what concerns it."""
+"""Stances that are criticism (relations.md: "Concerned by", "views X as a terrorist group" →
+`criticizes`): "Japan is concerned by China's military buildup", "Washington is deeply worried
+about Russian troop movements" — the one concerned criticises the actor named in (or owning)
+what concerns it; "Iran views the Islamic State as a terrorist group", "the PKK, which Ankara
+considers a terrorist organisation" — the one labelling criticises the one labelled."""
 
 from __future__ import annotations
 
@@ -9,8 +11,9 @@ from collections.abc import Iterator
 from spacy.tokens import Doc
 
 from kg.extract import deps
-from kg.extract.args import MentionOf, asserted, mentions_for, owners
-from kg.extract.cache import tokens
+from kg.extract.args import MentionOf, asserted, mentions_for, owners, subjects
+from kg.extract.cache import sent_of, tokens
+from kg.extract.lexicon import lemma_keys
 from kg.extract.events import Candidate, fits
 
 CONCERNED = {"concerned", "worried", "alarmed", "troubled", "disturbed", "dismayed", "appalled"}
@@ -37,4 +40,29 @@ def concern_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
                     yield s, "criticizes", o, tok, "stance:concern", CAMEO, 0.7
 
 
-__all__ = ["concern_events"]
+LABELLING = {"view", "consider", "regard", "designate", "label", "brand", "list", "call", "describe", "deem",
+             "classify", "declare", "see"}
+HOSTILE = {"terrorist", "terrorists", "terror", "threat", "enemy", "enemies", "rogue", "criminal", "pariah"}
+RELATIVE_OBJECTS = {"which", "that", "who", "whom"}
+
+
+def label_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
+    """`criticizes` from who labels an actor a terrorist group, a threat or an enemy, to it."""
+    for tok in tokens(doc):
+        if tok.pos_ != "VERB" or not any(k in LABELLING for k in lemma_keys(tok)) or not asserted(tok):
+            continue
+        end = min(sent_of(tok).end, tok.i + 10)
+        label = next((t.i for t in doc[tok.i + 1:end] if t.lower_ in HOSTILE), None)
+        if label is None:
+            continue
+        labelled = next(([m] for t in doc[tok.i + 1:label] if (m := mention_of(t)) is not None), [])
+        if not labelled and tok.dep_ in ("acl:relcl", "relcl") and any(
+                c.lower_ in RELATIVE_OBJECTS and c.i < tok.i for c in tok.children):
+            labelled = mentions_for(tok.head, mention_of)  # "the PKK, which Ankara considers a …"
+        for s in subjects(tok, mention_of):
+            for o in labelled:
+                if s.key != o.key and fits(s, "criticizes", o):
+                    yield s, "criticizes", o, tok, "stance:label", CAMEO, 0.7
+
+
+__all__ = ["concern_events", "label_events"]
