@@ -480,3 +480,17 @@ def test_extract_relations_an_ethnic_adjective_before_a_title_is_no_organisation
 ])
 def test_extract_relations_labelling_a_terrorist_group_is_criticism(facts, text, expected):
     assert {f for f in facts(text) if f[1] == "criticizes"} == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Somalia recalled its ambassador to Ethiopia.", {("Somalia", "sanctions", "Ethiopia")}),
+    ("Kenya's President William Ruto was received by Egyptian President Abdel Fattah el-Sisi in Cairo.",
+     {("William Ruto", "visits", "Cairo"), ("Abdel Fattah el-Sisi", "meetsWith", "William Ruto")}),
+])
+def test_extract_relations_recalled_envoys_and_guests_received(facts, text, expected):
+    assert expected <= facts(text)
+
+
+def test_extract_relations_a_host_receiving_his_own_minister_is_no_visit(facts):
+    found = facts("Egyptian President Abdel Fattah el-Sisi received Egyptian Prime Minister Mostafa Madbouly in Cairo.")
+    assert not any(p == "visits" for _s, p, _o in found)

@@ -185,6 +185,8 @@ def _verb_candidates(verb: Token, entry: dict, noun: Token | None, rule: str,
                 elif also and id(o) in direct and o.cls in also.get("obj_classes", [o.cls]) \
                         and fits(s, also["rel"], o):
                     yield s, also["rel"], o, verb, rule, also.get("cameo"), conf
+    if rel == "meetsWith" and rule.split(":")[1] in ONE_WAY_MEETINGS and subs and objs:
+        yield from _received_in(verb, objs, mention_of)
     if entry.get("clause_of"):
         yield from _accused_acts(verb, objs, mention_of)
     elif rel in SYMMETRIC and len(subs) > 1 and rule.split(":")[1] not in ONE_WAY_MEETINGS:
@@ -216,6 +218,16 @@ def aside_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
         entry = verbs[lemma]
         if patient is not None and agent is not None and "dobj" in entry["obj"] and fits(agent, entry["rel"], patient):
             yield agent, entry["rel"], patient, tok, f"aside:{lemma}", entry.get("cameo"), 0.75
+
+
+def _received_in(verb: Token, guests: list[Mention], mention_of: MentionOf) -> Iterator[Candidate]:
+    """"Ruto was received by el-Sisi in Cairo": a guest from another state `visits` the host's city."""
+    places = [m for _w, o in deps.prep_objects(verb, "in") for m in mentions_for(o, mention_of)
+              if m.cls == "Location" and m.metonym]
+    for guest in guests:
+        for place in places:
+            if guest.cls == "Person" and guest.country and guest.country != place.metonym:
+                yield guest, "visits", place, verb, "received-in", "042", 0.7
 
 
 def _accused_acts(verb: Token, accused: list[Mention], mention_of: MentionOf) -> Iterator[Candidate]:
