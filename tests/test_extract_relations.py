@@ -494,3 +494,12 @@ def test_extract_relations_recalled_envoys_and_guests_received(facts, text, expe
 def test_extract_relations_a_host_receiving_his_own_minister_is_no_visit(facts):
     found = facts("Egyptian President Abdel Fattah el-Sisi received Egyptian Prime Minister Mostafa Madbouly in Cairo.")
     assert not any(p == "visits" for _s, p, _o in found)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Chinese coast guard ships blocked and fired water cannon at a Philippine supply vessel.",
+     {("Coast Guard of China", "attacks", "Philippines")}),
+    ("Russia condemned and sanctioned Ukraine.", {("Russia", "criticizes", "Ukraine"), ("Russia", "sanctions", "Ukraine")}),
+])
+def test_extract_relations_coordinated_verbs_share_their_object(facts, text, expected):
+    assert expected <= facts(text)

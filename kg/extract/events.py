@@ -150,6 +150,10 @@ def _verb_candidates(verb: Token, entry: dict, noun: Token | None, rule: str,
     # one visits a place, not the owner of whom one visits ("flew to visit U.S. service members")
     objs = objects(verb, entry["obj"], mention_of, noun=noun,
                    with_owners=rel != "visits" or any(t.lower_ in PLACE_NOUNS for t in deps.direct_objects(verb)))
+    if not objs and _shares_arguments(verb):  # "blocked and fired water cannon at X": fired's are blocked's
+        objs = objects(verb.head, entry["obj"], mention_of, noun=noun)
+    if not objs and (second := _gives_arguments(verb)) is not None:  # "condemned and sanctioned X"
+        objs = objects(second, entry["obj"], mention_of, noun=noun)
     # which objects are named outright (not owners of the object: "welcomed Erdogan's agreement");
     # only the class checks below need to know, so skip the second pass when none applies
     direct = {id(m) for m in objects(verb, entry["obj"], mention_of, noun=noun, with_owners=False)} \
@@ -218,6 +222,24 @@ def aside_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
         entry = verbs[lemma]
         if patient is not None and agent is not None and "dobj" in entry["obj"] and fits(agent, entry["rel"], patient):
             yield agent, entry["rel"], patient, tok, f"aside:{lemma}", entry.get("cameo"), 0.75
+
+
+def _shares_arguments(verb: Token) -> bool:
+    """A second verb of "V1 and V2 OBJ", with no dependents of its own: the parse gave the shared
+    object and prepositions to the first."""
+    return verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i < verb.i \
+        and all(c.dep_ in ("cc", "punct", "advmod") for c in verb.children)
+
+
+def _gives_arguments(verb: Token) -> Token | None:
+    """The second verb of "V1 and V2 OBJ" when V1 has nothing but its subject: V2's object is V1's too."""
+    second = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                   and any(k.dep_ == "cc" and k.i < c.i for k in c.children)), None)
+    if second is None or second.i != verb.i + 2:  # "condemned and sanctioned": adjacent
+        return None
+    own = [c for c in verb.children if c.i != second.i and c.dep_ not in ("cc", "punct", "advmod", "aux", "aux:pass")
+           and c.dep_ not in deps.SUBJ and c.dep_ not in deps.PASS_SUBJ]
+    return None if own else second
 
 
 def _received_in(verb: Token, guests: list[Mention], mention_of: MentionOf) -> Iterator[Candidate]:
