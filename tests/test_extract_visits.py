@@ -73,3 +73,12 @@ def test_extract_relations_the_two_leaders_and_trips(facts):
 ])
 def test_extract_relations_recalled_envoys_and_guests_received(facts, text, expected):
     assert expected <= facts(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Putin visited troops in Syria.", {("Vladimir Putin", "visits", "Syria")}),
+    ("Blinken's arrival in Riyadh was delayed.", {("Antony Blinken", "visits", "Riyadh")}),
+    ("Macron visited a factory.", set()),
+])
+def test_extract_visits_where_the_people_visited_are(facts, text, expected):
+    assert {f for f in facts(text) if f[1] == "visits"} == expected

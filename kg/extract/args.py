@@ -251,6 +251,8 @@ def objects(verb: Token, slots: list[str], mention_of: MentionOf, *, noun: Token
             # Ulchi Freedom Shield drills": Shield/iobj, drills/obj) counts when nothing else does
             for t in dobjs:
                 found = mentions_for(t, mention_of)
+                if not found and not with_owners and t.pos_ == "NOUN":  # "visited troops in Syria"
+                    found = _where(t, mention_of) or _where(verb, mention_of)
                 out += found or ((target_owners if t.lower_ in TARGET_NOUNS else owners)(t, mention_of)
                                  if with_owners else [])
             if not out and not passive and "dative" not in slots:
@@ -265,10 +267,18 @@ def objects(verb: Token, slots: list[str], mention_of: MentionOf, *, noun: Token
                     found = mentions_for(obj, mention_of)
                     if not found and with_owners and obj.lower_ in TARGET_NOUNS:
                         found = target_owners(obj, mention_of)  # "airstrikes on Hezbollah targets"
+                    elif not found and not with_owners and obj.pos_ == "NOUN":  # a visit "to the front line in X"
+                        found = _where(obj, mention_of)
                     out += found
             if slot == "of" and not out and noun is not None and with_owners:
                 out += owners(noun, mention_of)  # "the French ambassador": "the ambassador of France"
     return unique(out)
+
+
+def _where(token: Token, mention_of: MentionOf) -> list[Mention]:
+    """The countries and places a word is said to be in or near."""
+    return [m for word, obj in deps.prep_objects(token) if word in ("in", "near")
+            for m in mentions_for(obj, mention_of) if m.cls in ("Country", "Location")]
 
 
 def target_owners(token: Token, mention_of: MentionOf) -> list[Mention]:

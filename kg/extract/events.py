@@ -244,8 +244,8 @@ def _gives_arguments(verb: Token) -> Token | None:
 
 def _received_in(verb: Token, guests: list[Mention], mention_of: MentionOf) -> Iterator[Candidate]:
     """"Ruto was received by el-Sisi in Cairo": a guest from another state `visits` the host's city."""
-    places = [m for _w, o in deps.prep_objects(verb, "in") for m in mentions_for(o, mention_of)
-              if m.cls == "Location" and m.metonym]
+    places = [m for word, o in deps.prep_objects(verb) if word in ("in", "to")  # "welcomed X to Doha"
+              for m in mentions_for(o, mention_of) if m.cls == "Location" and m.metonym]
     for guest in guests:
         for place in places:
             if guest.cls == "Person" and guest.country and guest.country != place.metonym:
