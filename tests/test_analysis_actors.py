@@ -7,7 +7,13 @@ import datetime as dt
 import networkx as nx
 import pytest
 
-from kg.analysis import actor_report, bloc_graph, format_actor_report, interaction_timeline, to_networkx
+from kg.analysis import (
+    actor_report,
+    bloc_graph,
+    format_actor_report,
+    interaction_timeline,
+    to_networkx,
+)
 from kg.view.sample import crisis_graph, sample_graph
 
 

@@ -10,11 +10,11 @@ import sys
 import time
 
 import pytest
+import test_query_world
 from rdflib import Graph
 
 from kg.cli import cli
 from kg.cli._util import run_cli
-import test_query_world
 
 world_path = test_query_world.world_path  # the shared fixtures
 

@@ -10,7 +10,13 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from kg.query import formats
-from kg.query.sparql_text import explain_syntax_error, query_form, scrub, update_keyword, uses_service
+from kg.query.sparql_text import (
+    explain_syntax_error,
+    query_form,
+    scrub,
+    update_keyword,
+    uses_service,
+)
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 COLUMNS = ["who", "said", "when"]

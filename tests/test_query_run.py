@@ -6,13 +6,13 @@ import datetime as dt
 import json
 
 import pytest
+import test_query_world
 from rdflib import Graph, Literal, URIRef
+from test_query_world import BASE
 
 import kg.query
 from kg.query import QueryError, QueryResult, query, run, run_saved
 from kg.query.run import inject_values, values_block
-from test_query_world import BASE
-import test_query_world
 
 world, world_path = test_query_world.world, test_query_world.world_path  # the shared fixtures
 

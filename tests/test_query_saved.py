@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import test_query_world
 from rdflib import URIRef
+from test_query_world import BASE
 
 from kg.query import QueryError, get_question, run_saved, saved_questions
 from kg.query.names import NameIndex, resolve_relation
 from kg.query.saved import parse_assignments, parse_question
-from test_query_world import BASE
-import test_query_world
 
 world, world_path = test_query_world.world, test_query_world.world_path  # the shared fixtures
 

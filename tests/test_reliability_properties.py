@@ -20,8 +20,8 @@ from rdflib.compare import isomorphic
 
 from kg.build import build_graph
 from kg.errors import KGError
-from kg.graph.namespace import GEO
 from kg.graph.iris import DEFAULT_BASE_IRI, entity_iri, slug
+from kg.graph.namespace import GEO
 from kg.ingest.clean import clean_text
 from kg.store.validate import validate_graph
 

@@ -12,8 +12,8 @@ import threading
 from wsgiref.simple_server import make_server
 
 import pytest
-from test_server_app import SUPPORTS, bindings, call
 import test_query_world
+from test_server_app import SUPPORTS, bindings, call
 
 from kg.cli.serve import serve_cmd
 from kg.server import make_app, serve

@@ -16,12 +16,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+import test_query_world
 from rdflib import Graph
+from test_query_world import BASE
 
 from kg.server import make_app
 from kg.server.app import LOOPBACK_HOSTS, STATIC
-from test_query_world import BASE
-import test_query_world
 
 world, world_path = test_query_world.world, test_query_world.world_path  # the shared fixtures
 
@@ -229,8 +229,9 @@ def test_server_memory_limit_stops_a_greedy_query(world):
 
 
 def test_server_checkpoint_is_removed_and_stale_ones_too(tmp_path):
-    from kg.store import open_store
     from test_query_world import build_world
+
+    from kg.store import open_store
 
     folder = build_world(tmp_path / "store")
     stale = folder / ".geokg-serve-999999999-old"

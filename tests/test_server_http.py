@@ -17,9 +17,9 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDFS
 from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
+from test_query_world import BASE, build_world
 
 from kg.graph.namespace import GEO
-from test_query_world import BASE, build_world
 
 pytestmark = pytest.mark.slow
 
@@ -151,9 +151,10 @@ def test_http_geokg_can_use_the_server_as_its_store(served):
 
 
 def test_http_a_remote_store_can_be_served_too(served):
+    from test_server_app import call
+
     from kg.server import make_app
     from kg.store import open_store
-    from test_server_app import call
 
     with open_store(served.endpoint) as remote:
         with pytest.warns(UserWarning, match="W152"):

@@ -13,8 +13,8 @@ from pathlib import Path
 from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 import pytest
-
 import test_query_world
+
 from kg.server import make_app
 from kg.server.serving import ThreadingServer
 

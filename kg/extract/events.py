@@ -201,27 +201,10 @@ def _verb_candidates(verb: Token, entry: dict, noun: Token | None, rule: str,
                     yield s, rel, o, verb, rule + ":pairs", cameo, 0.75
 
 
-ASIDE = {",", "–", "—", "-", "("}
 # meeting verbs with a host and a guest: co-hosts ("X and Y will host ministers") do not meet each other
 ONE_WAY_MEETINGS = {"host", "receive", "welcome", "greet", "invite", "visit", "brief"}
 CALM = {"cessation", "ceasefire", "cease-fire", "truce", "restraint", "calm", "de-escalation", "deescalation",
         "halt", "dialogue", "moderation"}
-
-
-def aside_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
-    """"The Polisario Front – supported by Algeria – …", "M23, backed by Rwanda,": a participle
-    aside between a name and its "by" agent, whatever the parse made of it."""
-    verbs = lexicon().relations["verbs"]
-    for tok in tokens(doc):
-        if tok.tag_ != "VBN" or tok.i < 2 or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "by":
-            continue
-        lemma = next((k for k in lemma_keys(tok) if k in verbs), None)
-        if lemma is None or doc[tok.i - 1].text not in ASIDE:
-            continue
-        patient, agent = mention_of(doc[tok.i - 2]), mention_of(doc[tok.i + 2])
-        entry = verbs[lemma]
-        if patient is not None and agent is not None and "dobj" in entry["obj"] and fits(agent, entry["rel"], patient):
-            yield agent, entry["rel"], patient, tok, f"aside:{lemma}", entry.get("cameo"), 0.75
 
 
 def _shares_arguments(verb: Token) -> bool:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.asides import aside_events
 from kg.extract.cache import sent_of
-from kg.extract.events import Candidate, aside_events, fits, noun_events, verb_events
+from kg.extract.datelines import dateline_visits
+from kg.extract.events import Candidate, fits, noun_events, verb_events
 from kg.extract.hosts import hosted_talks, joined_by
 from kg.extract.mentions import Mention, find_mentions
 from kg.extract.model import Entity, Extraction, Fact
@@ -19,7 +21,6 @@ from kg.extract.resolver import (
     description_antecedent,
     pronoun_antecedent,
 )
-from kg.extract.datelines import dateline_visits
 from kg.extract.stance import concern_events, label_events
 from kg.extract.standing import standing_facts
 from kg.extract.threats import force_threats

@@ -14,6 +14,7 @@ from kg.extract.cache import tokens
 from kg.extract.events import Candidate
 from kg.extract.mentions import Mention
 
+
 def membership(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
     """"Algeria, a member of the African Union", "Sweden joined NATO"."""
     for tok in tokens(doc):

@@ -16,7 +16,14 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract import deps
-from kg.extract.args import TARGET_NOUNS, MentionOf, asserted, mentions_for, subjects, target_owners
+from kg.extract.args import (
+    TARGET_NOUNS,
+    MentionOf,
+    asserted,
+    mentions_for,
+    subjects,
+    target_owners,
+)
 from kg.extract.cache import sent_of, tokens
 from kg.extract.events import SYMMETRIC, Candidate, fits
 from kg.extract.lexicon import lemma_keys, lexicon, noun_key

@@ -13,8 +13,8 @@ from spacy.tokens import Doc
 from kg.extract import deps
 from kg.extract.args import MentionOf, asserted, mentions_for, owners, subjects
 from kg.extract.cache import sent_of, tokens
-from kg.extract.lexicon import lemma_keys
 from kg.extract.events import Candidate, fits
+from kg.extract.lexicon import lemma_keys
 
 CONCERNED = {"concerned", "worried", "alarmed", "troubled", "disturbed", "dismayed", "appalled"}
 ABOUT = ("by", "about", "over", "at", "with")

@@ -13,8 +13,8 @@ from kg.extract.cache import tokens
 from kg.extract.events import Candidate, fits
 from kg.extract.groups import NEIGHBOURING, group_members, is_group
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import Mention
 from kg.extract.membership import IGO_CLASSES, member_lists, membership, party_of
+from kg.extract.mentions import Mention
 from kg.extract.naming import Namer
 from kg.extract.places import located_in
 
