@@ -82,3 +82,11 @@ def test_extract_relations_recalled_envoys_and_guests_received(facts, text, expe
 ])
 def test_extract_visits_where_the_people_visited_are(facts, text, expected):
     assert {f for f in facts(text) if f[1] == "visits"} == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Modi is expected to visit Washington next month.", ("Narendra Modi", "visits", "Washington")),
+    ("Putin is scheduled to meet Erdogan on Friday.", ("Vladimir Putin", "meetsWith", "Recep Tayyip Erdoğan")),
+])
+def test_extract_visits_planned_with_a_raised_subject(facts, text, expected):
+    assert expected in facts(text)

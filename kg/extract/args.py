@@ -187,6 +187,9 @@ def subjects(verb: Token, mention_of: MentionOf, *, depth: int = 0) -> list[Ment
                 return found
             anc = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
             return subjects(anc, mention_of, depth=depth + 1) if anc is not None else []
+        if verb.dep_ == "xcomp" and deps.is_passive(head) and not deps.agent_tokens(head):
+            # "Modi is expected to visit Washington", "X was forced to withdraw": the raised subject
+            return unique([m for t in deps.passive_subject_tokens(head) for m in mentions_for(t, mention_of)])
         if verb.dep_ in CONTROL_DEPS and (head.pos_ in ("VERB", "AUX", "ADJ") or verb.dep_ == "conj"):
             return subjects(head, mention_of, depth=depth + 1)
     return []
