@@ -304,3 +304,17 @@ def test_extract_relations_a_host_receiving_his_own_minister_is_no_visit(facts):
 ])
 def test_extract_relations_coordinated_verbs_share_their_object(facts, text, expected):
     assert expected <= facts(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Algeria and Morocco severed diplomatic relations in 2021.",
+     {("Algeria", "sanctions", "Morocco"), ("Morocco", "sanctions", "Algeria")}),
+    ("The World Bank approved a $500 million loan to Egypt.", {("World Bank", "providesAidTo", "Egypt")}),
+])
+def test_extract_relations_severed_relations_and_loans(facts, text, expected):
+    assert expected <= facts(text)
+
+
+def test_extract_relations_hosting_a_conference_is_no_visit(facts):
+    found = facts("The EU will be hosting a conference in Brussels in spring.")
+    assert not any(p == "visits" for _s, p, _o in found)

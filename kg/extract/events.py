@@ -199,6 +199,13 @@ def _verb_candidates(verb: Token, entry: dict, noun: Token | None, rule: str,
             for o in subs[n + 1:]:
                 if fits(s, rel, o):
                     yield s, rel, o, verb, rule + ":pairs", cameo, 0.75
+    elif rel == "sanctions" and len(subs) > 1 and not objs and noun is not None \
+            and noun.lemma_.lower() in ("tie", "ties", "relation", "relations"):
+        # "Algeria and Morocco severed diplomatic relations": each with the other
+        for s in subs:
+            for o in subs:
+                if s.key != o.key and fits(s, rel, o):
+                    yield s, rel, o, verb, rule + ":pairs", cameo, 0.75
 
 
 # meeting verbs with a host and a guest: co-hosts ("X and Y will host ministers") do not meet each other

@@ -91,6 +91,14 @@ def _patients(noun: Token, entry: dict, mention_of: MentionOf) -> list:
                 if not found and obj.lower_ in TARGET_NOUNS:
                     found = target_owners(obj, mention_of)  # "airstrikes on Hezbollah targets"
                 out.extend(m for m in found if m not in out)
+    light = lexicon().relations["light_verbs"]
+    if not out and entry["rel"] != "visits" and noun.dep_ in deps.DOBJ and noun.head != noun and not any(
+            # light verbs are events.py's; "hosting a conference in Brussels" is no visit
+            f"{v} {n}" in light for v in lemma_keys(noun.head) for n in lemma_keys(noun)):
+        # "approved a loan to Egypt": the other party on the verb
+        for prep in entry["obj"]:
+            for _w, obj in deps.prep_objects(noun.head, prep):
+                out.extend(m for m in mentions_for(obj, mention_of) if m not in out)
     return out
 
 
