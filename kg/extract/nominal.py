@@ -51,6 +51,9 @@ def nominal_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
                 governor = root
             else:
                 continue
+        if entry["rel"] == "visits" and governor is not None and tok.dep_ in deps.DOBJ \
+                and any(k in HOSTING for k in lemma_keys(governor)):
+            continue  # "the EU will be hosting a conference in Brussels": a host does not visit
         patients = _patients(tok, entry, mention_of)
         rel, cameo = entry["rel"], entry.get("cameo")
         rule = f"noun-event:{key}"
@@ -78,6 +81,7 @@ def nominal_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
                     yield s, rel, o, tok, rule, cameo, 0.75
 
 
+HOSTING = {"host", "organise", "organize", "convene", "stage", "hold", "sponsor"}
 RECEIVING = {"receive", "get", "obtain", "enjoy", "accept", "secure", "win", "gain"}
 
 
