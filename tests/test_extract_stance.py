@@ -56,3 +56,13 @@ def test_extract_relations_fighting_alongside_and_accused_sanctions(facts):
 ])
 def test_extract_relations_labelling_a_terrorist_group_is_criticism(facts, text, expected):
     assert {f for f in facts(text) if f[1] == "criticizes"} == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Tusk said Warsaw would send more aid to Ukraine.", {("Poland", "providesAidTo", "Ukraine")}),
+    ("Germany said it would deliver tanks to Ukraine.", {("Germany", "providesAidTo", "Ukraine")}),
+    ("Putin said Russia would attack if NATO expanded.", set()),
+    ("The alliance would attack Russia if provoked.", set()),
+])
+def test_extract_reported_would_is_an_announced_plan(facts, text, expected):
+    assert {f for f in facts(text) if f[1] in ("providesAidTo", "attacks")} == expected

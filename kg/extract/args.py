@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from kg.extract import deps
 from kg.extract.cache import sent_of
 from kg.extract.groups import group_members, is_group, reciprocal
-from kg.extract.lexicon import lexicon
+from kg.extract.lexicon import lemma_keys, lexicon
 from kg.extract.mentions import Mention
 from kg.extract.places import PLACE_NOUNS
 
@@ -311,6 +311,18 @@ def owners(token: Token, mention_of: MentionOf) -> list[Mention]:
     return unique(found)
 
 
+SAYING = {"say", "announce", "tell", "state", "add", "confirm", "pledge", "promise", "declare", "vow", "insist"}
+
+
+def _reported_future(verb: Token) -> bool:
+    """"Warsaw would send more aid", said by someone: a reported "will" (an announced plan), not a
+    hypothetical, unless a condition follows ("would attack if provoked")."""
+    if verb.dep_ not in ("ccomp", "parataxis") or verb.head == verb \
+            or not any(k in SAYING for k in lemma_keys(verb.head)):
+        return False
+    return not any(t.lower_ in ("if", "unless") for t in verb.subtree)
+
+
 def asserted(verb: Token) -> bool:
     """False for negated, hedged, questioned, conditional or denied clauses."""
     lex = lexicon().relations
@@ -330,7 +342,8 @@ def asserted(verb: Token) -> bool:
         for child in node.children:
             if deps.is_negator(child):
                 return False
-            if child.dep_ == "aux" and child.lower_ in lex["hedges"]:
+            if child.dep_ == "aux" and child.lower_ in lex["hedges"] and not (
+                    child.lower_ == "would" and _reported_future(node)):
                 return False
             if child.dep_ == "mark" and child.lower_ in ("if", "whether", "unless"):
                 return False
