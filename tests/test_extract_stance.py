@@ -66,3 +66,13 @@ def test_extract_relations_labelling_a_terrorist_group_is_criticism(facts, text,
 ])
 def test_extract_reported_would_is_an_announced_plan(facts, text, expected):
     assert {f for f in facts(text) if f[1] in ("providesAidTo", "attacks")} == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("North Korea fired two ballistic missiles on Thursday. The United States condemned the launch.",
+     {("United States", "criticizes", "North Korea")}),
+    ("Russia attacked Kyiv overnight. Germany condemned the attack.", {("Germany", "criticizes", "Russia")}),
+    ("Germany condemned the attack.", set()),
+])
+def test_extract_an_act_condemned_by_reference_is_its_actors(facts, text, expected):
+    assert {f for f in facts(text) if f[1] == "criticizes"} == expected

@@ -14,6 +14,7 @@ from kg.extract.model import Entity, Extraction, Fact
 from kg.extract.naming import Namer, default_namer
 from kg.extract.nominal import nominal_events
 from kg.extract.recognition import recognition_events
+from kg.extract.referred import referred_acts
 from kg.extract.resolver import (
     ALLIANCE_WORDS,
     PRONOUNS,
@@ -66,6 +67,7 @@ def extract(doc: Doc, document: Document, *, namer: Namer | None = None) -> Extr
     candidates.extend(dateline_visits(doc, mentions, namer))
     candidates.extend(concern_events(doc, mention_of))
     candidates.extend(label_events(doc, mention_of))
+    candidates.extend(referred_acts(doc, mention_of))
     seen: set[tuple[str, str, str, int]] = set()
     text = doc.text  # built from the tokens on every access
     for s, pred, o, trigger, rule, cameo, confidence in candidates:
