@@ -318,3 +318,13 @@ def test_extract_relations_severed_relations_and_loans(facts, text, expected):
 def test_extract_relations_hosting_a_conference_is_no_visit(facts):
     found = facts("The EU will be hosting a conference in Brussels in spring.")
     assert not any(p == "visits" for _s, p, _o in found)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("France congratulated Senegal on its peaceful election.", ("France", "supports", "Senegal")),
+    ("China demanded that Japan stop the release of treated water.", ("China", "appealsTo", "Japan")),
+    ("Russia banned imports from Georgia.", ("Russia", "sanctions", "Georgia")),
+    ("Saudi Arabia blockaded Qatar in 2017.", ("Saudi Arabia", "sanctions", "Qatar")),
+])
+def test_extract_relations_congratulations_demands_and_bans(facts, text, expected):
+    assert expected in facts(text)

@@ -161,6 +161,9 @@ def _verb_candidates(verb: Token, entry: dict, noun: Token | None, rule: str,
     if rel == "threatens" and not objs:  # "threatened to retaliate against Seoul": the threatened act's target
         for act in (c for c in verb.children if c.dep_ == "xcomp"):
             objs = objects(act, ["dobj", "against", "on"], mention_of)
+    if rel == "appealsTo" and not objs:  # "demanded that Japan stop…", "urged that Israel withdraw"
+        objs = [m for c in verb.children if c.dep_ == "ccomp" and any(k.lower_ == "that" for k in c.children)
+                for t in deps.subject_tokens(c) for m in mentions_for(t, mention_of)]
     if rel == "appealsTo" and subs and not objs:
         # "Moscow urged a cessation of hostilities": an appeal for calm goes to both sides of the story
         calm = [t for t in deps.direct_objects(verb) + [o for _w, o in deps.prep_objects(verb, "for")]
