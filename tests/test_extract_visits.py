@@ -90,3 +90,9 @@ def test_extract_visits_where_the_people_visited_are(facts, text, expected):
 ])
 def test_extract_visits_planned_with_a_raised_subject(facts, text, expected):
     assert expected in facts(text)
+
+
+def test_extract_visits_a_meeting_in_a_foreign_capital(facts):
+    found = facts("Hungarian Prime Minister Viktor Orban met Russian President Vladimir Putin in Moscow last week.")
+    assert ("Viktor Orbán", "visits", "Moscow") in found
+    assert ("Vladimir Putin", "visits", "Moscow") not in found

@@ -192,8 +192,10 @@ def _verb_candidates(verb: Token, entry: dict, noun: Token | None, rule: str,
                 elif also and id(o) in direct and o.cls in also.get("obj_classes", [o.cls]) \
                         and fits(s, also["rel"], o):
                     yield s, also["rel"], o, verb, rule, also.get("cameo"), conf
-    if rel == "meetsWith" and rule.split(":")[1] in ONE_WAY_MEETINGS and subs and objs:
-        yield from _received_in(verb, objs, mention_of)
+    if rel == "meetsWith" and subs and objs:  # "received X in Cairo", "Orban met Putin in Moscow"
+        one_way = rule.split(":")[1] in ONE_WAY_MEETINGS
+        yield from _received_in(verb, objs if one_way else subs + objs, mention_of,
+                                "received-in" if one_way else "met-in")
     if entry.get("clause_of"):
         yield from _accused_acts(verb, objs, mention_of)
     elif rel in SYMMETRIC and len(subs) > 1 and rule.split(":")[1] not in ONE_WAY_MEETINGS:
@@ -235,14 +237,15 @@ def _gives_arguments(verb: Token) -> Token | None:
     return None if own else second
 
 
-def _received_in(verb: Token, guests: list[Mention], mention_of: MentionOf) -> Iterator[Candidate]:
-    """"Ruto was received by el-Sisi in Cairo": a guest from another state `visits` the host's city."""
+def _received_in(verb: Token, guests: list[Mention], mention_of: MentionOf, rule: str) -> Iterator[Candidate]:
+    """"Ruto was received by el-Sisi in Cairo", "Orban met Putin in Moscow": a participant from
+    another state than the capital's `visits` it."""
     places = [m for word, o in deps.prep_objects(verb) if word in ("in", "to")  # "welcomed X to Doha"
               for m in mentions_for(o, mention_of) if m.cls == "Location" and m.metonym]
     for guest in guests:
         for place in places:
             if guest.cls == "Person" and guest.country and guest.country != place.metonym:
-                yield guest, "visits", place, verb, "received-in", "042", 0.7
+                yield guest, "visits", place, verb, rule, "042", 0.7
 
 
 def _accused_acts(verb: Token, accused: list[Mention], mention_of: MentionOf) -> Iterator[Candidate]:
