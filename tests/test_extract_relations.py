@@ -328,3 +328,12 @@ def test_extract_relations_hosting_a_conference_is_no_visit(facts):
 ])
 def test_extract_relations_congratulations_demands_and_bans(facts, text, expected):
     assert expected in facts(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("NATO allies agreed to send more air defence systems to Ukraine.", ("NATO", "providesAidTo", "Ukraine")),
+    ("EU members approved new sanctions on Russia.", ("European Union", "sanctions", "Russia")),
+    ("Hungary, which has close ties to Moscow, abstained.", ("Hungary", "cooperatesWith", "Russia")),
+])
+def test_extract_relations_members_of_an_organisation_and_ties_held(facts, text, expected):
+    assert expected in facts(text)

@@ -26,6 +26,7 @@ FORCE_NOUNS = {"troops", "units", "soldiers", "forces", "fighters", "contingent"
                "battalions", "personnel", "jets", "warplanes", "warships", "drones", "vessels", "ships", "boats",
                "aircraft", "planes", "gunboats", "patrol", "patrols", "missiles", "rockets", "shells",
                "bombers", "artillery", "tanks"}
+MEMBER_NOUNS = {"allies", "members", "member", "partners", "member-states"}
 # "the town of X" names X ("the capital of X" does not)
 PLACE_OF = (PLACE_NOUNS - {"capital", "camp", "border town"}) | {"towns", "cities", "islands", "territories"}
 # people from a state who do not stand for it: "hosted Sudanese refugees", "arrested Ethiopian migrants"
@@ -94,6 +95,12 @@ def _mentions_for(token: Token, mention_of: MentionOf, *, depth: int = 0) -> lis
         if m is not None and m.key:
             out.append(m)
             continue
+        if t.lower_ in MEMBER_NOUNS:  # "NATO allies", "EU members": the organisation
+            orgs = [n for c in t.children if c.dep_ in ("compound", "amod", "nmod:poss") and (n := mention_of(c))
+                    is not None and n.key and n.cls in ("InternationalOrganization", "Organization")]
+            if orgs:
+                out.extend(orgs)
+                continue
         if is_group(t):  # "both countries", "the two neighbours": the pair, and nothing coordinated with it
             return group_members(t, mention_of) if t == token else unique(out)
         if reciprocal(t) and depth == 0:  # "X and Y accused each other"
