@@ -337,3 +337,11 @@ def test_extract_relations_congratulations_demands_and_bans(facts, text, expecte
 ])
 def test_extract_relations_members_of_an_organisation_and_ties_held(facts, text, expected):
     assert expected in facts(text)
+
+
+def test_extract_relations_ordering_foreign_troops_out_is_a_sanction(facts):
+    found = facts("The military government in Niger has ordered French troops to leave the country.")
+    assert ("Niger", "sanctions", "Armed Forces of France") in found
+    assert not any(p == "sanctions" for _s, p, _o in facts("Biden ordered US troops to leave Afghanistan."))
+    assert ("Vladimir Putin", "meetsWith", "Sergei Shoigu") in facts(
+        "Russian President Vladimir Putin met Russian Defence Minister Sergei Shoigu.")

@@ -26,6 +26,8 @@ FORCE_NOUNS = {"troops", "units", "soldiers", "forces", "fighters", "contingent"
                "battalions", "personnel", "jets", "warplanes", "warships", "drones", "vessels", "ships", "boats",
                "aircraft", "planes", "gunboats", "patrol", "patrols", "missiles", "rockets", "shells",
                "bombers", "artillery", "tanks"}
+# proxies named by where they rule: "the government in Niger", "the authorities in Kabul"
+SEATED = {"government", "junta", "authorities", "regime", "administration", "leadership"}
 MEMBER_NOUNS = {"allies", "members", "member", "partners", "member-states"}
 # "the town of X" names X ("the capital of X" does not)
 PLACE_OF = (PLACE_NOUNS - {"capital", "camp", "border town"}) | {"towns", "cities", "islands", "territories"}
@@ -112,7 +114,8 @@ def _mentions_for(token: Token, mention_of: MentionOf, *, depth: int = 0) -> lis
                        for m in mentions_for(obj, mention_of, depth=depth + 1) if m.cls in ("Location", "Country"))
         if depth < 2 and t.lower_ in PROXY_NOUNS | FORCE_NOUNS:
             for word, obj in deps.prep_objects(t):
-                if word == "of" and t.lower_ in PROXY_NOUNS or word == "from" and t.lower_ in FORCE_NOUNS:
+                if word == "of" and t.lower_ in PROXY_NOUNS or word == "from" and t.lower_ in FORCE_NOUNS \
+                        or word == "in" and t.lower_ in SEATED:  # "the military government in Niger"
                     out.extend(m for m in mentions_for(obj, mention_of, depth=depth + 1) if m.cls == "Country"
                                or word == "of")
             for child in t.children:  # "units coming from Rwanda"

@@ -30,7 +30,7 @@ def dateline_visits(doc: Doc, mentions: list[Mention], namer: Namer) -> Iterator
         person = after[0] if after else None
         if person is None or person.cls != "Person" or not person.key or not _said_or_acted(doc, person, end):
             continue
-        home = _home(person, namer)
+        home = namer.state_served(person)
         if home and city_state and home != city_state:
             yield person, "visits", place, doc[place.start], "dateline", CAMEO, 0.7
 
@@ -41,16 +41,6 @@ def _said_or_acted(doc: Doc, person: Mention, end: int) -> bool:
     while j < end and doc[j].pos_ in ("AUX", "ADV", "PART") and doc[j].tag_ != "POS":
         j += 1
     return j < end and doc[j].pos_ == "VERB"
-
-
-def _home(person: Mention, namer: Namer) -> str | None:
-    """The state a person serves: their title's, else the gazetteer's (its current role first)."""
-    if person.country:
-        return person.country
-    entry = namer.person_by_name(person.key)
-    roles = [r for r in (entry.roles if entry else ()) if r.country]
-    current = [r for r in roles if not r.end]
-    return (current or roles)[0].country if roles else None
 
 
 __all__ = ["dateline_visits"]

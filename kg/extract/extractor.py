@@ -8,6 +8,7 @@ from kg.extract.asides import aside_events
 from kg.extract.cache import sent_of
 from kg.extract.datelines import dateline_visits
 from kg.extract.events import Candidate, fits, noun_events, verb_events
+from kg.extract.expulsions import ordered_out
 from kg.extract.hosts import hosted_talks, joined_by
 from kg.extract.mentions import Mention, find_mentions
 from kg.extract.model import Entity, Extraction, Fact
@@ -68,6 +69,7 @@ def extract(doc: Doc, document: Document, *, namer: Namer | None = None) -> Extr
     candidates.extend(concern_events(doc, mention_of))
     candidates.extend(label_events(doc, mention_of))
     candidates.extend(referred_acts(doc, mention_of))
+    candidates.extend(ordered_out(doc, mention_of))
     seen: set[tuple[str, str, str, int]] = set()
     text = doc.text  # built from the tokens on every access
     for s, pred, o, trigger, rule, cameo, confidence in candidates:
@@ -87,8 +89,8 @@ def extract(doc: Doc, document: Document, *, namer: Namer | None = None) -> Extr
         extraction.facts.append(Fact(subject=s.key, predicate=pred, object=o.key, start=start, end=end,
                                      evidence=text[start:end], rule=rule, confidence=confidence,
                                      cameo=cameo, when=when))
-    serves = {m.key: namer.country(m.country).name for m in mentions
-              if m.cls == "Person" and m.key and m.country and m.country in namer.gaz.countries}
+    serves = {m.key: namer.country(iso3).name for m in mentions if m.cls == "Person" and m.key
+              and (iso3 := namer.state_served(m)) and iso3 in namer.gaz.countries}
     extraction.facts = _consistent(extraction.facts, serves)
     for entity in extraction.entities.values():
         if entity.cls in ("GovernmentBody", "ArmedForce"):
@@ -129,7 +131,14 @@ def _consistent(facts: list[Fact], serves: dict[str, str] | None = None) -> list
             home.setdefault(f.subject, set()).add(f.object)
 
     def own(a: str, b: str) -> bool:
-        return b in home.get(a, ()) or a in home.get(b, ())
+        if b in home.get(a, ()) or a in home.get(b, ()):
+            return True
+        # a person and an organ of the state they serve ("Biden ordered US troops to leave"); two
+        # people of one state may well meet
+        return (a in serves_ or b in serves_) and (a in part_of or b in part_of) \
+            and bool((home.get(a, set()) | {a}) & (home.get(b, set()) | {b}))
+
+    serves_ = serves or {}
 
     return [f for f in facts
             if not (f.predicate == "borders" and ((f.subject, f.object) in inside or (f.object, f.subject) in inside))

@@ -211,6 +211,16 @@ class Namer:
         """The gazetteer person for a full name or alias, or None."""
         return self.gaz.person(name)
 
+    def state_served(self, person) -> str | None:
+        """The ISO3 code of the state a person mention serves: its title's, else the gazetteer's
+        (a current role first), or None."""
+        if person.country:
+            return person.country
+        entry = self.person_by_name(person.key)
+        roles = [r for r in (entry.roles if entry else ()) if r.country]
+        current = [r for r in roles if not r.end]
+        return (current or roles)[0].country if roles else None
+
 
 _BODY_KEY = re.compile(r"^(Ministry of [A-Z][\w ]+?|Government|Armed Forces|Parliament|Presidency|Cabinet|"
                        r"Navy|Air Force|Border Service|Coast Guard|Defence and Security Forces) of (?:the )?(.+)$")
