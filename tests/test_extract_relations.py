@@ -345,3 +345,8 @@ def test_extract_relations_ordering_foreign_troops_out_is_a_sanction(facts):
     assert not any(p == "sanctions" for _s, p, _o in facts("Biden ordered US troops to leave Afghanistan."))
     assert ("Vladimir Putin", "meetsWith", "Sergei Shoigu") in facts(
         "Russian President Vladimir Putin met Russian Defence Minister Sergei Shoigu.")
+
+
+def test_extract_relations_every_ally_listed(facts):
+    found = facts("Russia's allies Belarus and Iran voted against.")
+    assert {("Russia", "cooperatesWith", "Belarus"), ("Russia", "cooperatesWith", "Iran")} <= found

@@ -310,7 +310,8 @@ def noun_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
             nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
             m = mention_of(nxt) if nxt is not None else None
             if m is not None and m not in parties and m not in members:
-                members.append(m)
+                members.append(m)  # … and those coordinated with it: "Russia's allies Belarus and Iran"
+                members += [c for c in mentions_for(nxt, mention_of)[1:] if c not in parties and c not in members]
             if not members and nxt is not None and nxt.text == "," and tok.i + 2 < len(tok.doc) \
                     and mention_of(tok.doc[tok.i + 2]) is not None:  # "the two Chinese allies, Laos and Cambodia"
                 nxt = tok.doc[tok.i + 2]
