@@ -243,15 +243,21 @@ LEADS = {"country": ("Country",), "org": IGO_CLASSES, "force": ("ArmedForce",),
          "any": ("Country", "ArmedForce") + IGO_CLASSES}
 
 
+GENERIC_HEADS = {"group", "movement", "party", "militia", "organisation", "organization", "alliance", "bloc"}
+
+
 def _office_of_before(doc: Doc, start: int, mention_of: MentionOf) -> Mention | None:
     """The X of "[the] OFFICE of [the] X, NAME" ending right before `start` (NAME's first token)."""
     i = start - 1
     if i < 4 or doc[i].text != ",":
         return None
-    target = mention_of(doc[i - 1])
-    if target is None or target.end != i:
+    last = i - 1 - (doc[i - 1].lower_ in GENERIC_HEADS)  # "Russia's Wagner group": the name ends before
+    target = mention_of(doc[last])
+    if target is None or target.end != last + 1:
         return None
     of = target.start - 1 - (doc[target.start - 1].lower_ == "the")
+    if of > 1 and doc[of].lower_ in ("'s", "’s") and (owner := mention_of(doc[of - 1])) is not None:
+        of = owner.start - 1  # "the head of Russia's Wagner group, NAME"
     if of < 1 or doc[of].lower_ != "of":
         return None
     for k in range(max(0, of - 4), of):
