@@ -48,7 +48,7 @@ TARGET_NOUNS = FORCE_NOUNS | {"position", "positions", "target", "targets", "bas
                               # and what an expulsion or a ban hits: "the expulsion of Colombian diplomats"
                               "diplomat", "diplomats", "ambassador", "ambassadors", "envoy", "envoys",
                               "consulate", "consul", "officials", "companies", "firms", "banks", "airlines",
-                              "site", "sites", "locations", "hideouts", "launchpads", "bunkers"}
+                              "site", "sites", "locations", "launchpads", "bunkers"}
 # proxies that a person's name can own: "the Maduro regime", "the Biden administration"
 PERSONAL_PROXIES = {"regime", "government", "administration", "camp", "forces", "loyalists"}
 
@@ -163,8 +163,7 @@ def subjects(verb: Token, mention_of: MentionOf, *, depth: int = 0) -> list[Ment
     head = mention_of(verb.head) if subj and deps.is_relcl(verb) and all(t.lower_ in RELATIVES for t in subj) \
         else None
     if head is not None and head.kind != "adjective":
-        subj = [verb.head]  # "Finland, which joined NATO": the name the clause describes (not "presidents who",
-        # "the Syrians who")
+        subj = [verb.head]  # "Finland, which joined NATO": the name described (not "presidents who")
     if subj:
         found = unique([m for t in subj for m in mentions_for(t, mention_of)])
         found = unique(found + [p for m in found if m.cls == "Person" for p in counterparts(verb.doc, m, mention_of)])
@@ -288,9 +287,9 @@ def objects(verb: Token, slots: list[str], mention_of: MentionOf, *, noun: Token
     return unique(out)
 
 
-def _where(token: Token, mention_of: MentionOf) -> list[Mention]:
+def _where(token: Token, mention_of: MentionOf, preps: tuple[str, ...] = ("in", "near")) -> list[Mention]:
     """The countries and places a word is said to be in or near."""
-    return [m for word, obj in deps.prep_objects(token) if word in ("in", "near")
+    return [m for word, obj in deps.prep_objects(token) if word in preps
             for m in mentions_for(obj, mention_of) if m.cls in ("Country", "Location")]
 
 
@@ -301,8 +300,7 @@ def target_owners(token: Token, mention_of: MentionOf) -> list[Mention]:
     for head in (token, token.head) if token.dep_ in deps.DOBJ else (token,):
         if found:
             break
-        found = [m for word, obj in deps.prep_objects(head) if word in ("in", "inside", "near", "across")
-                 for m in mentions_for(obj, mention_of) if m.cls in ("Country", "Location")]
+        found = _where(head, mention_of, ("in", "inside", "near", "across"))
     return found
 
 
