@@ -319,7 +319,9 @@ def owners(token: Token, mention_of: MentionOf) -> list[Mention]:
     return unique(found)
 
 
-SAYING = {"say", "announce", "tell", "state", "add", "confirm", "pledge", "promise", "declare", "vow", "insist"}
+# verbs that report speech: what they introduce is someone's words
+SAYING = {"say", "announce", "tell", "state", "add", "confirm", "pledge", "promise", "declare", "vow", "insist",
+          "report", "note", "write", "quote"}
 
 
 def _reported_future(verb: Token) -> bool:

@@ -111,15 +111,13 @@ def _accused_act(act: Token, verbs: dict) -> bool:
 
 # what a threat holds out ("threatened to attack X", "vowed to impose sanctions on X"): `threatens`, not the act
 THREATENED = {"attacks", "sanctions"}
-THREAT_VERBS = {"threaten": "130", "vow": "130", "menace": "130"}
+THREAT_VERBS = {"threaten", "vow", "menace"}
 
 
 def _threatened(verb: Token) -> str | None:
-    """The CAMEO code of the threat verb `verb` is the infinitive of, if any ("threatened to strike")."""
-    if verb.dep_ == "xcomp" and verb.head != verb:
-        for key in lemma_keys(verb.head):
-            if key in THREAT_VERBS:
-                return THREAT_VERBS[key]
+    """The CAMEO code (130, threaten) when `verb` is the infinitive of a threat ("threatened to strike")."""
+    if verb.dep_ == "xcomp" and verb.head != verb and any(k in THREAT_VERBS for k in lemma_keys(verb.head)):
+        return "130"
     return None
 
 

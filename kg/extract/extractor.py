@@ -121,9 +121,10 @@ def _consistent(facts: list[Fact], serves: dict[str, str] | None = None) -> list
       person leads or serves (`leaderOf` it, or a body `partOf` it; `serves`: person → the state
       of their title, deputies' too) or the body is part of.
     """
+    serves = serves or {}
     inside = {(f.subject, f.object) for f in facts if f.predicate in ("locatedIn", "partOf")}
     part_of = {f.subject: f.object for f in facts if f.predicate == "partOf"}
-    home: dict[str, set[str]] = {person: {state} for person, state in (serves or {}).items()}
+    home: dict[str, set[str]] = {person: {state} for person, state in serves.items()}
     for f in facts:
         if f.predicate == "leaderOf":
             home.setdefault(f.subject, set()).update({f.object, part_of.get(f.object, f.object)})
@@ -135,10 +136,8 @@ def _consistent(facts: list[Fact], serves: dict[str, str] | None = None) -> list
             return True
         # a person and an organ of the state they serve ("Biden ordered US troops to leave"); two
         # people of one state may well meet
-        return (a in serves_ or b in serves_) and (a in part_of or b in part_of) \
+        return (a in serves or b in serves) and (a in part_of or b in part_of) \
             and bool((home.get(a, set()) | {a}) & (home.get(b, set()) | {b}))
-
-    serves_ = serves or {}
 
     return [f for f in facts
             if not (f.predicate == "borders" and ((f.subject, f.object) in inside or (f.object, f.subject) in inside))

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract import deps
-from kg.extract.args import MentionOf, asserted, mentions_for, subjects, unique
+from kg.extract.args import SAYING, MentionOf, asserted, mentions_for, subjects, unique
 from kg.extract.cache import tokens
 from kg.extract.events import Candidate
 from kg.extract.groups import group_members, is_group
@@ -21,7 +21,6 @@ TALK_NOUNS = {"talk", "talks", "negotiation", "negotiations", "meeting", "summit
               "consultation", "round", "rounds", "deal", "agreement", "accord", "truce", "ceasefire", "cease-fire"}
 HOSTED = {"brokered", "mediated", "hosted", "sponsored", "facilitated"}
 CAMEO = "046"
-SPEECH = {"say", "tell", "report", "state", "add", "note", "write", "quote"}
 
 
 def hosted_talks(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
@@ -65,7 +64,7 @@ def _each(host: Mention, parties: list[Mention], trigger: Token) -> Iterator[Can
 def _governing_subjects(talk: Token, mention_of: MentionOf) -> list[Mention]:
     """The parties of a deal named only as the subjects of the clause it is in ("X and Y agreed to…")."""
     verb = next((a for a in talk.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    if verb is None or talk.dep_ in deps.SUBJ or verb.lemma_.lower() in SPEECH:
+    if verb is None or talk.dep_ in deps.SUBJ or verb.lemma_.lower() in SAYING:
         return []  # "a truce mediated by Z, Y said" (misparsed as the subject of "said"): not Y's deal
     return subjects(verb, mention_of)
 

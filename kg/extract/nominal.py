@@ -26,6 +26,7 @@ from kg.extract.args import (
 )
 from kg.extract.cache import sent_of, tokens
 from kg.extract.events import SYMMETRIC, Candidate, fits
+from kg.extract.hosts import HOST_VERBS
 from kg.extract.lexicon import lemma_keys, lexicon, noun_key
 from kg.extract.shallow import left_actors
 
@@ -81,7 +82,7 @@ def nominal_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
                     yield s, rel, o, tok, rule, cameo, 0.75
 
 
-HOSTING = {"host", "organise", "organize", "convene", "stage", "hold", "sponsor"}
+HOSTING = HOST_VERBS | {"stage", "hold"}
 RECEIVING = {"receive", "get", "obtain", "enjoy", "accept", "secure", "win", "gain"}
 
 

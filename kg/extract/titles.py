@@ -13,11 +13,9 @@ from spacy.tokens import Doc, Span
 from kg.extract.cache import lowers
 from kg.extract.lexicon import lemma_keys, lexicon
 from kg.extract.naming import Namer
+from kg.resolve.gazetteer import NAME_PARTICLES
 
 MAX_NAME = 4
-# lower-case words inside names: "Haider al-Abadi", "Ursula von der Leyen", "Mohammed bin Salman"
-NAME_PARTICLES = frozenset(("al", "el", "bin", "ibn", "bint", "abu", "ben", "von", "van", "der", "den", "de",
-                            "del", "della", "da", "di", "du", "dos", "das", "la", "le", "ould"))
 
 
 def first_title_word(doc: Doc, span: Span, lex) -> int | None:

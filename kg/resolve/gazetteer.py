@@ -156,15 +156,18 @@ class _Index:
         return hit
 
 
-_PARTICLES = {"al", "el", "ad", "as", "an", "ash", "bin", "ibn", "bint", "abu", "ben", "von", "van", "der",
-              "den", "de", "da", "du", "la", "le"}
+# lower-case words inside people's names ("Haider al-Abadi", "Ursula von der Leyen")
+NAME_PARTICLES = frozenset(("al", "el", "bin", "ibn", "bint", "abu", "ben", "von", "van", "der", "den", "de",
+                            "del", "della", "da", "di", "du", "dos", "das", "la", "le", "ould"))
+# ... and the assimilated Arabic articles, too common as English words to extend a name with
+_SKELETON_SKIPS = NAME_PARTICLES | {"ad", "as", "an", "ash"}
 
 
 def name_skeleton(name: str) -> str | None:
     """The consonants of a person's name, word by word, without particles, doubled letters or
     vowels ("Mohammed bin Salman" and "Muhammad bin Salman" → "mhmd slmn"); None when too short
     to tell people apart (under two words, or under 5 consonants)."""
-    words = [w for w in re.split(r"[\s\-]+", normalize(name)) if w and w not in _PARTICLES]
+    words = [w for w in re.split(r"[\s\-]+", normalize(name)) if w and w not in _SKELETON_SKIPS]
     skel = [re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy'’.]", "", w)) for w in words]
     if len(skel) < 2 or len(skel[-1]) < 2 or sum(map(len, skel)) < 5 or not all(skel):
         return None
