@@ -63,6 +63,14 @@ def test_opening_quote_starts_a_sentence_only_after_a_full_stop():
     assert _starts('Talks ended, "We will return," he said.') == []
 
 
+def test_page_list_label_is_its_own_sentence():
+    assert _starts("Talks resume.\nCategories: Velmora Politics and conflicts") == ["Categories", "Velmora"]
+    assert _starts("See also: Border talks in Velmora") == ["Border"]
+    # a label must open its line; other colons are the parser's
+    assert _starts("The minister listed the categories: Border talks") == []
+    assert _starts("Velmora: Border talks resume") == []
+
+
 def test_number_abbreviation_only_before_a_number():
     assert "5" in _not_starts("Resolution No. 5 passed.")
     assert "They" not in _not_starts("He said no. They laughed.")

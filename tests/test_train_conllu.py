@@ -57,6 +57,31 @@ def test_named_mentions_trim_titles(tmp_path):
     assert spans_to_iob(7, spans)[:3] == ["O", "B-PERSON", "I-PERSON"]
 
 
+MENTIONS = """# sent_id = doc2-1
+# text = Ostrana spokesperson Lia Moor thanked the Interior minister.
+1\tOstrana\tOstrana\tPROPN\tNNP\t_\t2\tcompound\t_\tEntity=(4-person-new-sn-cf1-1-sgl(5-place-new-sn-cf1-1-coref-Ostrana)
+2\tspokesperson\tspokesperson\tNOUN\tNN\t_\t5\tnsubj\t_\t_
+3\tLia\tLia\tPROPN\tNNP\t_\t2\tflat\t_\t_
+4\tMoor\tMoor\tPROPN\tNNP\t_\t3\tflat\t_\tEntity=4)
+5\tthanked\tthank\tVERB\tVBD\t_\t0\troot\t_\t_
+6\tthe\tthe\tDET\tDT\t_\t8\tdet\t_\tEntity=(6-person-new-sn-cf1-1-coref-Dara_Quell
+7\tInterior\tInterior\tPROPN\tNNP\t_\t8\tcompound\t_\t_
+8\tminister\tminister\tNOUN\tNN\t_\t5\tobj\t_\tEntity=6)|SpaceAfter=No
+9\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_
+
+"""
+
+
+def test_named_mentions_find_the_name_not_the_office(tmp_path):
+    path = tmp_path / "m.conllu"
+    path.write_text(MENTIONS, encoding="utf-8")
+    spans = named_mentions(next(iter(read_conllu(path))))
+    assert (2, 4, "PERSON") in spans  # "spokesperson [Lia Moor]": the name hangs off the noun
+    assert (0, 1, "LOC") in spans
+    # "the Interior minister" is Dara Quell, but "Interior" is not her name
+    assert not any(label == "PERSON" and a <= 6 < b for a, b, label in spans)
+
+
 def test_make_doc_keeps_parse_and_paragraphs(tmp_path):
     sents = _sents(tmp_path)
     for sent in sents:

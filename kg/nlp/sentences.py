@@ -10,6 +10,8 @@ this component fixes only the cases we are sure about:
 * a quote belongs to the sentence on its attached side: no sentence starts at a closing
   quote (`decision.” However`) or right after an opening one; an opening quote after a full
   stop and before a capital starts one (`location. "Like many`);
+* a web page's list label at the start of a line ("Categories:", "Tags:", "See also:",
+  "Sources:") is a sentence of its own: what follows is a list, not the label's predicate;
 * in edited text a sentence never starts right after a word, a comma or an opening bracket
   on the same line (no sentence-final punctuation in between) — this stops splits such as
   "General Said | Mansouri has arrived". Call :func:`set_sentence_starts` with
@@ -63,12 +65,26 @@ def _is_abbreviation(doc: Doc, i: int) -> bool:
     return bool(_INITIALS.match(text)) and text.upper() == text
 
 
+def _line_label(doc: Doc, colon: int) -> str:
+    """The lower-cased words from the start of the line to the colon at ``colon`` (or "")."""
+    k = colon
+    while k > 0 and not doc[k - 1].is_space and colon - k < 4:
+        k -= 1
+    if k > 0 and not doc[k - 1].is_space:
+        return ""
+    return " ".join(t.lower_ for t in doc[k:colon])
+
+
 def _ends_sentence(tok: Token) -> bool:
     return tok.text in _FINAL or tok.is_space or not (tok.is_alpha or tok.is_digit
                                                       or tok.text in {",", "(", "[", "-", "&", "/"})
 
 
 _STOPS = {".", "!", "?"}
+# Labels that open a list of links or sources on a news page (lower case, without the colon).
+PAGE_LABELS = {"categories", "category", "tags", "tag", "topics", "related", "related articles",
+               "related news", "related stories", "see also", "sources", "source", "filed under",
+               "external links", "read more", "more on this story"}
 _NO = numpy.uint64(2**64 - 1)  # -1 ("not a sentence start") as Doc arrays store it
 
 
@@ -99,6 +115,8 @@ def set_sentence_starts(doc: Doc, *, after_word: bool = True) -> Doc:
             starts[i, 0] = _NO
         elif tok.text == "." and not prev.whitespace_ and prev.text.lower() in ABBREVIATIONS:
             starts[i, 0] = _NO
+        elif prev.text == ":" and _line_label(doc, i - 1) in PAGE_LABELS:
+            starts[i, 0] = 1
         elif after_word and not _ends_sentence(prev):
             starts[i, 0] = _NO
     doc.from_array([SENT_START], starts)

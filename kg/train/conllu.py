@@ -12,6 +12,7 @@ named person / place / organization mentions and trims them to the name itself (
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -181,6 +182,16 @@ def _is_name(sent: Sentence, i: int) -> bool:
     return proper and sent.words[i].lower() not in TITLES
 
 
+def _names_identity(sent: Sentence, a: int, b: int, identity: str) -> bool:
+    """Whether words a..b share a word with the Wikipedia identity ("Paul_Dewar")."""
+    def parts(text: str) -> set[str]:
+        plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+        return {w for w in re.split(r"[_\W]+", plain) if len(w) > 1}
+
+    wanted = parts(identity)
+    return any(parts(w) & wanted for w in sent.words[a:b])
+
+
 def named_mentions(sent: Sentence) -> list[tuple[int, int, str]]:
     """Named person/place/organization mentions of a GUM sentence as (start, end, label).
 
@@ -190,7 +201,9 @@ def named_mentions(sent: Sentence) -> list[tuple[int, int, str]]:
     head, excluding determiners, titles and names nested inside it that belong to other
     person entities ("Afghan Ambassador to the [United States] [Hamdullah Mohib]"); places
     inside organisation names stay ("[United States Navy]"). Plural group nouns ("Muslims", NNPS) alone
-    are not entities.
+    are not entities. A person's name may hang off a common-noun head ("spokesperson [Julie
+    Hahn]"); a person span must share a word with the person's Wikipedia identity where it has
+    one (so "Foreign Affairs minister" = Maxime Bernier yields no span).
     """
     mentions = gum_mentions(sent)
     out: list[tuple[int, int, str]] = []
@@ -208,8 +221,14 @@ def named_mentions(sent: Sentence) -> list[tuple[int, int, str]]:
         own = [i for i in range(s, e) if i not in nested]
         heads = [i for i in range(s, e) if not (s <= sent.heads[i] < e) or sent.heads[i] == i]
         head = heads[0] if heads else s
+        # a name attached to a common-noun head: "spokesperson [Julie Hahn]", "his girlfriend
+        # [Julie Couillard]" (the name is flat / appos of the head noun)
+        attached = [i for i in own if i != head and sent.heads[i] == head and _is_name(sent, i)
+                    and sent.deps[i] in ("flat", "appos")]
         if head in own and _is_name(sent, head):
             seed = head
+        elif label == "PERSON" and attached:
+            seed = attached[0]
         elif ment["identity"]:
             names = [i for i in own if _is_name(sent, i)]
             if not names:
@@ -234,6 +253,8 @@ def named_mentions(sent: Sentence) -> list[tuple[int, int, str]]:
                 break
         if all(sent.xpos[i] == "NNPS" for i in range(a, b)):
             continue
+        if label == "PERSON" and ment["identity"] and not _names_identity(sent, a, b, ment["identity"]):
+            continue  # "[Foreign Affairs] minister" = Maxime_Bernier: the name is not there
         out.append((a, b, label))
     out.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     kept, taken = [], set()

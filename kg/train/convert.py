@@ -188,6 +188,10 @@ def eval_bins(nlp) -> dict[str, list[Doc]]:
     news = gum_documents("test", genre="news")
     return {
         "ewt_test": [make_doc(nlp.vocab, c, newlines=False) for c in chunk(ewt_sentences("test"))],
+        # the same chunks with the source's paragraph breaks as newlines (text only: scored
+        # against the ewt_test gold, see evaluate.py)
+        "ewt_test_paragraphs": [make_doc(nlp.vocab, c, newlines=True)
+                                for c in chunk(ewt_sentences("test"))],
         "gum_news_test": [make_doc(nlp.vocab, d, newlines=True) for d in news],
         "gum_news_test_lines": [make_doc(nlp.vocab, d, newlines=True, lines=True) for d in news],
         "gum_test": [make_doc(nlp.vocab, c, newlines=True)

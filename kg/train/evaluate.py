@@ -5,6 +5,8 @@ tokenizes ``doc.text`` itself and is aligned to the gold tokens, as in ``spacy e
 
 * ``ewt_test`` — UD EWT test (tags, UPOS, morphology, lemmas, UAS/LAS, sentences; chunks of
   ~10 sentences joined by spaces) with UNER test entities (PERSON/ORG/LOC): the model alone.
+* ``ewt_test_paragraphs`` — the same gold, but the text keeps the source's paragraph breaks
+  as newlines (as real documents have them); model alone.
 * ``gum_news_test`` — the Wikinews documents of GUM's test split, whole documents with
   newline-separated paragraphs, evaluated with ``kg_sentences`` added before the parser
   (``sents_f``) and without it (``sents_f_without_rules``); ``gum_news_test_lines`` puts
@@ -25,9 +27,12 @@ KEYS = ("tag_acc", "pos_acc", "morph_acc", "lemma_acc", "dep_uas", "dep_las", "s
         "sents_r", "sents_f", "ents_p", "ents_r", "ents_f")
 
 
-def _examples(nlp: Language, path: Path) -> list[Example]:
-    docs = DocBin().from_disk(path).get_docs(nlp.vocab)
-    return [Example(nlp.make_doc(doc.text), doc) for doc in docs]
+def _examples(nlp: Language, path: Path, text_from: Path | None = None) -> list[Example]:
+    """Raw-text examples; ``text_from``: take each text from this DocBin instead (same words)."""
+    docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    texts = [d.text for d in (DocBin().from_disk(text_from).get_docs(nlp.vocab) if text_from
+                              else docs)]
+    return [Example(nlp.make_doc(text), doc) for text, doc in zip(texts, docs)]
 
 
 def _scores(nlp: Language, examples: list[Example]) -> dict:
@@ -71,6 +76,11 @@ def evaluate_model(model: Path | str, corpus: Path) -> dict:
     nlp_rules.add_pipe("kg_sentences", before="parser")
     result["ewt_test_with_rules"] = {
         k: v for k, v in _scores(nlp_rules, ewt).items() if k in ("sents_f", "dep_uas", "dep_las")}
+    if (corpus / "ewt_test_paragraphs.spacy").exists():
+        paragraphs = _examples(nlp, corpus / "ewt_test.spacy", corpus / "ewt_test_paragraphs.spacy")
+        result["ewt_test_paragraphs"] = {
+            k: v for k, v in _scores(nlp, paragraphs).items()
+            if k in ("sents_f", "dep_uas", "dep_las", "ents_f")}
     result["words_per_second"] = round(words_per_second(nlp, texts))
     return result
 
@@ -84,6 +94,12 @@ def scores_table(result: dict) -> str:
         ("EWT test lemma", ewt.get("lemma_acc")), ("EWT test sentence F (model)", ewt.get("sents_f")),
         ("EWT test sentence F (with kg_sentences)",
          result.get("ewt_test_with_rules", {}).get("sents_f")),
+        ("EWT test with the source's paragraph breaks: UAS",
+         result.get("ewt_test_paragraphs", {}).get("dep_uas")),
+        ("EWT test with the source's paragraph breaks: LAS",
+         result.get("ewt_test_paragraphs", {}).get("dep_las")),
+        ("EWT test with the source's paragraph breaks: sentence F",
+         result.get("ewt_test_paragraphs", {}).get("sents_f")),
         ("UNER EWT test NER F", ewt.get("ents_f")),
     ]
     for label, prf in sorted(ewt.get("ents_per_type", {}).items()):
