@@ -25,6 +25,9 @@ pytestmark = pytest.mark.slow
     ("Saudi Arabia closed its border with its neighbour Qatar.", {("Saudi Arabia", "borders", "Qatar")}),
     ("Ghana and Togo declared the dispute over after talks between the neighbouring countries' leaders.",
      {("Ghana", "borders", "Togo")}),
+    # two states before the group word, a third after it (in the group's own phrase)
+    ("Peru cut ties with Chile after tensions between the neighbours over Lima's deal with Brazil.",
+     {("Peru", "borders", "Chile")}),
 ])
 def test_extract_groups_neighbours_border(facts, text, expected):
     assert expected <= facts(text)

@@ -168,9 +168,32 @@ def test_extract_relations_deputy_meets_but_does_not_lead(facts):
     ("Israel launched airstrikes on Hezbollah targets in Lebanon.", {("Israel", "attacks", "Hezbollah")}),
     ("Hamas fighters attacked Israel.", {("Hamas", "attacks", "Israel")}),
     ("Azerbaijan shelled the village of Tavush.", {("Azerbaijan", "attacks", "Tavush")}),
+    ("Hamas fighters shelled the positions of the Israel Defense Forces.",
+     {("Hamas", "attacks", "Israel Defense Forces")}),
 ])
 def test_extract_relations_owners_and_places_of_the_other_party(facts, text, expected):
     assert expected <= facts(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an object shifted behind a comma-set adverbial
+    ("Hamas fighters attacked, in the early hours of Monday, the positions of the Israel Defense Forces.",
+     {("Hamas", "attacks", "Israel Defense Forces")}),
+    # a named group's rebels are the group; a state's allies named by demonym are the state
+    ("The Houthi rebels and their Iranian allies attacked the positions of the Royal Saudi Land Forces.",
+     {("Houthis", "attacks", "Royal Saudi Land Forces"), ("Iran", "attacks", "Royal Saudi Land Forces")}),
+])
+def test_extract_relations_shifted_objects_and_group_members(facts, text, expected):
+    assert expected <= facts(text)
+
+
+def test_extract_relations_rebels_named_by_a_country_are_not_the_state(facts):
+    assert not any(p == "attacks" for _s, p, _o in facts("Rwandan rebels attacked Burundi."))
+
+
+def test_extract_relations_the_two_allies_of_a_state_are_the_pair(facts):
+    found = facts("Peru and Chile agreed to a truce after deadly clashes between the two Spanish allies.")
+    assert ("Peru", "attacks", "Chile") in found and ("Spain", "attacks", "Peru") not in found
 
 
 def test_extract_relations_drills_alone_are_not_cooperation(facts):

@@ -26,6 +26,10 @@ FORCE_NOUNS = {"troops", "units", "soldiers", "forces", "fighters", "contingent"
                "battalions", "personnel", "jets", "warplanes", "warships", "drones", "vessels", "ships", "boats",
                "aircraft", "planes", "gunboats", "patrol", "patrols", "missiles", "rockets", "shells",
                "bombers", "artillery", "tanks"}
+# armed groups' members stand for their group, never for a country ("the M23 rebels" are M23;
+# "Rwandan rebels" are not Rwanda)
+REBEL_NOUNS = {"rebels", "rebel", "insurgents", "militants", "militiamen", "gunmen", "guerrillas",
+               "jihadists", "separatists"}
 # proxies named by where they rule: "the government in Niger", "the authorities in Kabul"
 SEATED = {"government", "junta", "authorities", "regime", "administration", "leadership"}
 MEMBER_NOUNS = {"allies", "members", "member", "partners", "member-states"}
@@ -97,9 +101,14 @@ def _mentions_for(token: Token, mention_of: MentionOf, *, depth: int = 0) -> lis
         if m is not None and m.key:
             out.append(m)
             continue
-        if t.lower_ in MEMBER_NOUNS:  # "NATO allies", "EU members": the organisation
+        if t.lower_ in MEMBER_NOUNS:  # "NATO allies", "EU members": the organisation; "their
+            # Rwandan allies": the country named by a demonym (but "the two Russian allies" are
+            # two allies of Russia)
             orgs = [n for c in t.children if c.dep_ in ("compound", "amod", "nmod:poss") and (n := mention_of(c))
-                    is not None and n.key and n.cls in ("InternationalOrganization", "Organization")]
+                    is not None and n.key and (n.cls in ("InternationalOrganization", "Organization")
+                                               or n.cls == "Country" and c.dep_ == "amod"
+                                               and t.lower_ in ("allies", "partners")
+                                               and any(k.dep_ in deps.POSS for k in t.children))]
             if orgs:
                 out.extend(orgs)
                 continue
@@ -112,7 +121,10 @@ def _mentions_for(token: Token, mention_of: MentionOf, *, depth: int = 0) -> lis
         if t.lower_ in PLACE_OF:  # "the town of Bakhmut" is Bakhmut
             out.extend(m for word, obj in deps.prep_objects(t) if word == "of"
                        for m in mentions_for(obj, mention_of, depth=depth + 1) if m.cls in ("Location", "Country"))
-        if depth < 2 and t.lower_ in PROXY_NOUNS | FORCE_NOUNS:
+        if depth < 2 and t.lower_ in REBEL_NOUNS:
+            out.extend(m for c in t.children if c.dep_ in ("compound", "nmod:poss", "poss")
+                       and (m := mention_of(c)) is not None and m.key and m.cls in ("Organization", "ArmedForce"))
+        elif depth < 2 and t.lower_ in PROXY_NOUNS | FORCE_NOUNS:
             for word, obj in deps.prep_objects(t):
                 if word == "of" and t.lower_ in PROXY_NOUNS or word == "from" and t.lower_ in FORCE_NOUNS \
                         or word == "in" and t.lower_ in SEATED:  # "the military government in Niger"
@@ -294,9 +306,13 @@ def _where(token: Token, mention_of: MentionOf, preps: tuple[str, ...] = ("in", 
 
 
 def target_owners(token: Token, mention_of: MentionOf) -> list[Mention]:
-    """Who a target stands for: its owner ("Hezbollah targets"), else where it is ("nine sites in
+    """Who a target stands for: its owner ("Hezbollah targets", "positions of the army"), else
+    where it is ("nine sites in
     Pakistan", "positions near Tovuz", "struck targets in Syria" with "in Syria" on the verb)."""
     found = owners(token, mention_of)
+    if not found:  # "the positions of the FARDC"
+        found = [m for word, obj in deps.prep_objects(token) if word == "of"
+                 for m in mentions_for(obj, mention_of) if m.cls != "Location"]
     for head in (token, token.head) if token.dep_ in deps.DOBJ else (token,):
         if found:
             break

@@ -3,8 +3,8 @@ countries", "the two sides", "the former Soviet republics" — resolved to the p
 the text is about at that point.
 
 News English names the two parties of a story once and then calls them "the two countries"
-or "the neighbours". The pair is read off the sentence when it names exactly two other states,
-else off the document so far: the two states named most often, when they clearly lead.
+or "the neighbours". The pair is read off the sentence when it names exactly two other states (or
+two before the group word), else off the document so far: the two states named most often, when they clearly lead.
 """
 
 from __future__ import annotations
@@ -65,9 +65,11 @@ def group_members(token: Token, mention_of: MentionOf, *, exclude: set[str] | fr
                   ) -> list[Mention]:
     """The two states a group noun stands for, or [] when the text does not make them clear.
 
-    Mentions inside the group's own phrase ("the two Russian allies": Russia) and `exclude`
+    Mentions inside the group's own phrase ("the two Russian allies", "the allies of Russia":
+    Russia; not "the neighbours over Rabat's ties with Israel") and `exclude`
     (e.g. "Bolivia, a neighbour to both countries") are never members."""
-    inside = {m.key for t in token.subtree if t != token and (m := mention_of(t)) is not None and m.key}
+    own = [t for c in token.children if c.i < token.i or _case(c) == "of" for t in c.subtree]
+    inside = {m.key for t in own if (m := mention_of(t)) is not None and m.key}
     skip = set(exclude) | inside
     sent = sent_of(token)
     seq = _country_sequence(token.doc, mention_of)
@@ -77,6 +79,14 @@ def group_members(token: Token, mention_of: MentionOf, *, exclude: set[str] | fr
             here.setdefault(m.key, m)
     if len(here) == 2:
         return list(here.values())
+    # the group refers back: "Algeria cut ties with Morocco after tensions between the
+    # neighbours over Rabat's ties with Israel" (two states before it, a third after)
+    before: dict[str, Mention] = {}
+    for i, m in seq:
+        if sent.start <= i < token.i and m.key not in skip:
+            before.setdefault(m.key, m)
+    if len(before) == 2:
+        return list(before.values())
     counts: Counter[str] = Counter()
     first: dict[str, Mention] = {}
     for i, m in seq:
@@ -147,6 +157,11 @@ def _restricts(child: Token) -> bool:
     else:
         return False
     return not all(o.pos_ == "NUM" or o.ent_type_ in ("DATE", "TIME") for o in objs)
+
+
+def _case(token: Token) -> str | None:
+    return next((c.lower_ for c in token.children if c.dep_ in ("case", "prep")), None) \
+        if token.dep_ != "prep" else token.lower_
 
 
 def _plural(token: Token) -> bool:
