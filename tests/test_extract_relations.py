@@ -387,3 +387,9 @@ def test_extract_relations_heads_of_groups_and_agencies(facts, text, expected):
         assert any(p == "leaderOf" and o == "World Health Organization" for _s, p, o in found)
     else:
         assert expected in found
+
+
+def test_extract_relations_given_name_alone_is_the_person_named_earlier(facts):
+    text = ("Eritrean President Isaias Afwerki and Kenyan President William Ruto signed a trade deal on Monday."
+            "\n\nRuto later travelled to Asmara, where he was welcomed at the airport by Isaias.")
+    assert ("Isaias Afewerki", "meetsWith", "William Ruto") in facts(text)
