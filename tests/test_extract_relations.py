@@ -393,3 +393,14 @@ def test_extract_relations_given_name_alone_is_the_person_named_earlier(facts):
     text = ("Eritrean President Isaias Afwerki and Kenyan President William Ruto signed a trade deal on Monday."
             "\n\nRuto later travelled to Asmara, where he was welcomed at the airport by Isaias.")
     assert ("Isaias Afewerki", "meetsWith", "William Ruto") in facts(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the actor of an infinitive on a noun is the noun's "by" phrase or possessor
+    ("Kenya reported an attempt by Somali forces to attack Kenyan positions near Mandera.",
+     ("Armed Forces of Somalia", "attacks", "Kenya")),
+    # a decision / act "by X" is X's
+    ("Serbia denounced a decision by Kosovo to ban Serbian goods.", ("Serbia", "criticizes", "Kosovo")),
+])
+def test_extract_relations_agent_of_a_noun_by_phrase(facts, text, expected):
+    assert expected in facts(text)

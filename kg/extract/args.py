@@ -206,6 +206,12 @@ def subjects(verb: Token, mention_of: MentionOf, *, depth: int = 0) -> list[Ment
                         if head.pos_ not in ("VERB", "AUX") else head
                     found = subjects(anc, mention_of, depth=depth + 1) if anc is not None else []
                 return found
+            if head.pos_ == "NOUN":  # "an attempt by X to attack", "X's decision to expel": X
+                agents = [c for c in head.children if c.dep_ in deps.POSS
+                          or c.dep_ in ("nmod", "pobj") and deps.case_word(c) == "by"]
+                found = unique([m for t in agents for m in mentions_for(t, mention_of)])
+                if found:
+                    return found
             anc = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
             return subjects(anc, mention_of, depth=depth + 1) if anc is not None else []
         if verb.dep_ == "xcomp" and deps.is_passive(head) and not deps.agent_tokens(head):
@@ -321,12 +327,15 @@ def target_owners(token: Token, mention_of: MentionOf) -> list[Mention]:
 
 
 def owners(token: Token, mention_of: MentionOf) -> list[Mention]:
-    """Actors owning a thing: "Erdogan's agreement", "the joint U.S.-South Korean drills"."""
+    """Actors owning a thing: "Erdogan's agreement", "the joint U.S.-South Korean drills", "a
+    decision by Kosovo"."""
     if token.lower_ in PEOPLE_NOUNS:
         return []
     found = []
     for child in token.children:
-        if child.dep_ in deps.POSS or child.dep_ in ("compound", "amod", "nmod") and deps.case_word(child) is None:
+        if child.dep_ in ("nmod", "pobj") and deps.case_word(child) == "by" and token.pos_ == "NOUN":
+            found += [m for m in mentions_for(child, mention_of) if m.cls != "Location"]  # "a decision by Kosovo"
+        elif child.dep_ in deps.POSS or child.dep_ in ("compound", "amod", "nmod") and deps.case_word(child) is None:
             for t in child.subtree:
                 m = mention_of(t)
                 if m is not None and m.key and (m.cls not in ("Location", "Organization")
