@@ -348,12 +348,18 @@ def noun_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
 
 def _noun_parties(noun: Token, mention_of: MentionOf) -> list[Mention]:
     parties: list[Mention] = []
-    for child in noun.children:
-        if child.dep_ in deps.MODIFIERS and deps.case_word(child) is None:
-            for t in child.subtree:
-                m = mention_of(t)
-                if m is not None and m.key and m not in parties:
-                    parties.append(m)
+    modifiers = [c for c in noun.children if c.dep_ in deps.MODIFIERS and deps.case_word(c) is None]
+    if noun.dep_ in deps.DOBJ and noun.i > 0:
+        # a name chain split off as another object ("denounced [the joint U.S.-South Korean Ulchi
+        # Freedom Shield]/iobj [drills]/obj"): the chain modifies the noun
+        before = noun.doc[noun.i - 1]
+        if before.dep_ in deps.DOBJ | deps.DATIVE and before.head.i == noun.head.i and before.pos_ == "PROPN":
+            modifiers.append(before)
+    for child in modifiers:
+        for t in child.subtree:
+            m = mention_of(t)
+            if m is not None and m.key and m not in parties:
+                parties.append(m)
     for word, obj in deps.prep_objects(noun):
         if word in ("between", "with", "of", "among"):
             for m in mentions_for(obj, mention_of):
