@@ -57,3 +57,8 @@ def test_extract_relations_a_name_described_as_a_place(facts, text, expected):
     found = facts(text)
     assert expected in found
     assert not any(p == "leaderOf" for _s, p, _o in found)
+
+
+def test_extract_places_a_unit_holds_both_a_place_and_what_it_is_near(facts):
+    found = facts("Troops clashed in Gulmarg near Tangmarg in the Baramulla district.")
+    assert {("Gulmarg", "locatedIn", "Baramulla District"), ("Tangmarg", "locatedIn", "Baramulla District")} <= found

@@ -187,8 +187,12 @@ def located_in(doc: Doc, mentions: list[Mention], namer) -> Iterator[tuple]:
             yield m, Mention(m.start, m.end, c.name, "Country", country=m.country, wikidata=c.wikidata), \
                 doc[m.start], "place:pattern"
             continue
-        # "Pahalgam in the Anantnag district": a place inside an administrative unit
+        # "Pahalgam in the Anantnag district": a place inside an administrative unit; also
+        # "Baisaran near Pahalgam in the Anantnag district" (the unit holds both)
         j = m.end
+        near = by_start.get(j + 1) if j + 1 < len(doc) and doc[j].lower_ == "near" else None
+        if near is not None and near.cls == "Location":
+            j = near.end
         if j + 1 < len(doc) and doc[j].lower_ == "in":
             k = j + 1 + (doc[j + 1].lower_ == "the")
             k = _skip_modifiers(doc, k)
