@@ -370,6 +370,20 @@ def test_extract_relations_ordering_foreign_troops_out_is_a_sanction(facts):
         "Russian President Vladimir Putin met Russian Defence Minister Sergei Shoigu.")
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Ghana declared the Togolese ambassador persona non grata.", ("Ghana", "sanctions", "Togo")),
+    ("Kenya will withdraw its defence attaches from Mogadishu.", ("Kenya", "sanctions", "Somalia")),
+    ("Ghana withdrew its diplomats from Togo.", ("Ghana", "sanctions", "Togo")),
+])
+def test_extract_relations_expelling_and_withdrawing_diplomats_are_sanctions(facts, text, expected):
+    assert expected in facts(text)
+
+
+def test_extract_relations_persona_non_grata_denied_is_no_sanction(facts):
+    found = facts("Ghana declared that the Togolese ambassador was not persona non grata.")
+    assert not any(p == "sanctions" for _s, p, _o in found)
+
+
 def test_extract_relations_every_ally_listed(facts):
     found = facts("Russia's allies Belarus and Iran voted against.")
     assert {("Russia", "cooperatesWith", "Belarus"), ("Russia", "cooperatesWith", "Iran")} <= found

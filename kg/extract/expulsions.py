@@ -1,5 +1,5 @@
 """Orders to leave: "the junta ordered French troops to leave the country", "Mali told the UN
-mission to withdraw" — an expulsion, so the one ordering `sanctions` the state (or body) whose
+mission to withdraw", "declared Pakistani defence advisers persona non grata" — an expulsion, so the one ordering `sanctions` the state (or body) whose
 people or forces are ordered out (relations.md: expelling diplomats is a sanction)."""
 
 from __future__ import annotations
@@ -22,15 +22,25 @@ CAMEO = "166"  # expel or deport individuals; withdraw peacekeepers
 def ordered_out(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
     """`sanctions` from who orders others out to whom they belong (see module docstring)."""
     for tok in tokens(doc):
-        if tok.pos_ != "VERB" or not any(k in ORDERING for k in lemma_keys(tok)) or not asserted(tok):
+        if tok.pos_ != "VERB" or not asserted(tok):
             continue
-        if not any(c.dep_ == "xcomp" and any(k in LEAVING for k in lemma_keys(c)) for c in tok.children):
+        keys = lemma_keys(tok)
+        if "declare" in keys and _persona_non_grata(tok):
+            pass  # "declared Pakistani defence advisers persona non grata"
+        elif not any(k in ORDERING for k in keys) or not any(
+                c.dep_ == "xcomp" and any(k in LEAVING for k in lemma_keys(c)) for c in tok.children):
             continue
         ordered = [m for t in deps.direct_objects(tok) for m in (mentions_for(t, mention_of) or owners(t, mention_of))]
         for s in subjects(tok, mention_of):
             for o in ordered:
                 if s.key != o.key and fits(s, "sanctions", o):
                     yield s, "sanctions", o, tok, "ordered-out", CAMEO, 0.7
+
+
+def _persona_non_grata(verb) -> bool:
+    """Whether "persona non grata" is said of the verb's object (within its clause)."""
+    words = [t.lower_ for t in verb.subtree]
+    return any(words[i:i + 3] == ["persona", "non", "grata"] for i in range(len(words) - 2))
 
 
 __all__ = ["ordered_out"]
