@@ -438,3 +438,9 @@ def test_extract_relations_name_chain_split_off_as_a_second_object():
     states = {i: Mention(i, i + 1, words[i], "Country") for i in (0, 4, 6)}
     found = {(s.key, p, o.key) for s, p, o, *_ in noun_events(doc, lambda t: states.get(t.i))}
     assert {("Ostrana", "cooperatesWith", "Tarvia")} <= found or {("Tarvia", "cooperatesWith", "Ostrana")} <= found
+
+
+def test_extract_relations_a_body_inside_another_is_part_of_it(facts):
+    found = facts("The General Staff of the Korean People's Army announced a drill on Monday.")
+    assert ("General Staff of the Korean People's Army", "partOf", "Korean People's Army") in found
+    assert not any(s == "Staff" or o == "Staff" for s, _p, o in found)  # not "General <name>"

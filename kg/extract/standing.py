@@ -30,6 +30,7 @@ def standing_facts(doc: Doc, mentions: list[Mention], mention_of: MentionOf,
     yield from _titles(mentions, doc)
     yield from _organs(mentions, doc, namer)
     yield from sub_bodies(mentions, doc, namer)
+    yield from _sub_bodies_of(mentions, doc)
     yield from _appositions(doc, mention_of, namer)
     yield from _office_appositions(doc, mentions, mention_of, namer)
     yield from membership(doc, mention_of)
@@ -136,6 +137,36 @@ def sub_bodies(mentions: list[Mention], doc: Doc, namer: Namer) -> Iterator[Cand
         if mentioned:
             target = Mention(m.start, m.end, parent.name, parent.cls, wikidata=parent.wikidata)
             yield m, "partOf", target, doc[m.start], "organ:sub-body", None, 0.8
+
+
+# the last word of a body inside another: "the General Staff of …", "the Central Committee of …"
+SUB_BODY_NOUNS = {"staff", "command", "committee", "council", "directorate", "secretariat", "commission",
+                  "bureau", "politburo", "presidium"}
+
+
+def _sub_bodies_of(mentions: list[Mention], doc: Doc) -> Iterator[Candidate]:
+    """"the General Staff of the Korean People's Army", "the Central Committee of the Workers'
+    Party": a capitalised body name, unknown to the NER, followed by "of" and the body it is in."""
+    by_start = {m.start: m for m in mentions}
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    for m in mentions:
+        if m.cls not in ("GovernmentBody", "ArmedForce", "Organization", "InternationalOrganization") \
+                or not m.key:
+            continue
+        k = m.start - 1 - (m.start > 0 and doc[m.start - 1].lower_ == "the")
+        if k < 1 or doc[k].lower_ != "of" or doc[k - 1].lower_ not in SUB_BODY_NOUNS or k - 1 in taken:
+            continue
+        a = k - 1
+        while a > 0 and doc[a - 1].is_title and doc[a - 1].lower_ not in ("the", "a", "an") \
+                and a - 1 not in taken and a - 1 not in by_start and k - a < 4:
+            a -= 1
+        if not all(t.is_title for t in doc[a:k]) or k - a < 2 or a > 0 and doc[a - 1].lower_ == "of":
+            continue  # "Chief of Staff of the army" is an office; "the Staff of …" too vague
+        name = f"{doc[a:k].text} of {'the ' if doc[k + 1].lower_ == 'the' else ''}{m.key}"
+        body = Mention(a, k, name, "ArmedForce" if m.cls == "ArmedForce" else "GovernmentBody"
+                       if m.cls == "GovernmentBody" else "Organization", kind="body", country=m.country,
+                       surface=doc[a:m.end].text)
+        yield body, "partOf", m, doc[a], "organ:sub-body-of", None, 0.8
 
 
 def _appositions(doc: Doc, mention_of: MentionOf, namer: Namer) -> Iterator[Candidate]:

@@ -186,6 +186,12 @@ def _words(doc: Doc, j: int, k: int) -> int:
     return sum(1 for t in doc[j:k] if t.is_alpha and t.lower_ not in NAME_PARTICLES)
 
 
+# words that make a rank-like word part of a body's name ("General Staff", "General Assembly",
+# "General Secretariat", "General Motors"), never a person's name after it
+NOT_NAMES = {"staff", "staffs", "assembly", "council", "command", "secretariat", "directorate",
+             "headquarters", "prosecutor", "inspectorate", "motors", "electric", "dynamics", "office"}
+
+
 def _name_at(doc: Doc, j: int, namer: Namer, countries, taken, by_start) -> tuple[int, int] | None:
     """A person's name starting at `j` (after ranks and honorifics): (name start, name end)."""
     lex = lexicon()
@@ -197,6 +203,8 @@ def _name_at(doc: Doc, j: int, namer: Namer, countries, taken, by_start) -> tupl
     if j < len(doc) and any(key in lex.relations["verbs"] for key in lemma_keys(doc[j])) \
             and doc[j].lower_ not in lex.relations.get("name_words", ()):
         return None  # "Japan Prime Minister Condemns …": a headline verb, not a name
+    if j < len(doc) and doc[j].lower_ in NOT_NAMES:
+        return None  # "the General Staff", "the General Assembly": a body, not General <name>
     k = j
     while k < len(doc) and _words(doc, j, k) < MAX_NAME and not taken[k] and k not in countries and k not in by_start \
             and (doc[k].is_title or doc[k].text[:1].isupper() and doc[k].is_alpha and len(doc[k]) > 1
