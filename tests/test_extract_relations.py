@@ -444,3 +444,15 @@ def test_extract_relations_a_body_inside_another_is_part_of_it(facts):
     found = facts("The General Staff of the Korean People's Army announced a drill on Monday.")
     assert ("General Staff of the Korean People's Army", "partOf", "Korean People's Army") in found
     assert not any(s == "Staff" or o == "Staff" for s, _p, o in found)  # not "General <name>"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # unnamed rulers stand for their state, or for the leader they are named after
+    ("Saudi Arabia cut ties with the Qatari authorities.", ("Saudi Arabia", "sanctions", "Qatar")),
+    ("The Treasury Department rebuked the Maduro regime.",
+     ("United States Department of the Treasury", "criticizes", "Nicolás Maduro")),
+])
+def test_extract_relations_rulers_stand_for_their_state_or_head(facts, text, expected):
+    found = facts(text)
+    assert expected in found
+    assert not any("Government of" in s or "regime" in o for s, _p, o in found)

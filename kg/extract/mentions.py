@@ -266,6 +266,26 @@ DIRECTION_WORDS = {"northern", "southern", "eastern", "western", "central", "nor
                    "south-western"}
 
 
+RULER_NOUNS = {"regime", "administration", "government", "junta", "camp"}
+
+
+def _ruler_named_for(sub: Span, namer: Namer) -> Mention | None:
+    """"Maduro regime", "Trump administration": a government named after a known person."""
+    if len(sub) < 2 or len(sub) > 4 or sub[-1].lower_ not in RULER_NOUNS:
+        return None
+    name = sub[:-1]
+    if not all(t.is_title for t in name):
+        return None
+    person = namer.person_by_name(name.text)
+    if person is None and len(name) == 1:
+        people = namer.gaz.people_by_surname(name.text)
+        person = people[0] if len(people) == 1 else None
+    if person is None:
+        return None
+    return Mention(sub.start, sub.end, person.name, "Person", kind="name", wikidata=person.wikidata,
+                   surface=name.text)  # the whole phrase, so that its head ("regime") is the person
+
+
 def _from_entity(span: Span, namer: Namer, countries, taken: list[bool]) -> list[Mention]:
     """Mentions from one entity span (gazetteer or statistical)."""
     doc = span.doc
@@ -292,6 +312,9 @@ def _from_entity(span: Span, namer: Namer, countries, taken: list[bool]) -> list
         return [Mention(i, c_end, namer.country(iso3).name, "Country", kind="name", country=iso3,
                         wikidata=namer.country(iso3).wikidata, surface=doc[i:c_end].text)
                 for i, (c_end, iso3, _kind) in inner]
+    ruler = _ruler_named_for(sub, namer) if span.label_ in ORG_LIKE else None
+    if ruler is not None:  # "the Maduro regime" is Maduro (unnamed rulers stand for their head)
+        return [ruler]
     # a country name or adjective, exactly
     hit = countries.get(start)
     if hit and hit[0] == end:
