@@ -73,20 +73,15 @@ def group_members(token: Token, mention_of: MentionOf, *, exclude: set[str] | fr
     skip = set(exclude) | inside
     sent = sent_of(token)
     seq = _country_sequence(token.doc, mention_of)
-    here: dict[str, Mention] = {}
-    for i, m in seq:
-        if sent.start <= i < sent.end and m.key not in skip:
-            here.setdefault(m.key, m)
-    if len(here) == 2:
-        return list(here.values())
-    # the group refers back: "Algeria cut ties with Morocco after tensions between the
-    # neighbours over Rabat's ties with Israel" (two states before it, a third after)
-    before: dict[str, Mention] = {}
-    for i, m in seq:
-        if sent.start <= i < token.i and m.key not in skip:
-            before.setdefault(m.key, m)
-    if len(before) == 2:
-        return list(before.values())
+    # the sentence's two states; else the two before the group, which refers back ("Algeria cut
+    # ties with Morocco after tensions between the neighbours over Rabat's ties with Israel")
+    for stop in (sent.end, token.i):
+        states: dict[str, Mention] = {}
+        for i, m in seq:
+            if sent.start <= i < stop and m.key not in skip:
+                states.setdefault(m.key, m)
+        if len(states) == 2:
+            return list(states.values())
     counts: Counter[str] = Counter()
     first: dict[str, Mention] = {}
     for i, m in seq:
