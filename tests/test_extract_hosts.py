@@ -15,6 +15,12 @@ pytestmark = pytest.mark.slow
      {("Qatar", "negotiatesWith", "Iran"), ("Qatar", "negotiatesWith", "Egypt")}),
     ("Iran and Egypt met in May. Both thanked Oman for hosting the talks held between the two sides in 2021.",
      {("Oman", "negotiatesWith", "Iran"), ("Oman", "negotiatesWith", "Egypt")}),
+    # the deal right before the participle, which the parser hung on "ties"
+    ("Iran and Egypt restored ties in a deal brokered by Qatar.",
+     {("Qatar", "negotiatesWith", "Iran"), ("Qatar", "negotiatesWith", "Egypt")}),
+    # a headline with no clause to take the parties from: the two other states it names
+    ("Iran, Egypt to restore ties in Qatar-brokered deal",
+     {("Qatar", "negotiatesWith", "Iran"), ("Qatar", "negotiatesWith", "Egypt")}),
 ])
 def test_extract_hosts_negotiate_with_each_side(facts, text, expected):
     assert expected <= facts(text)

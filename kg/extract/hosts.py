@@ -29,17 +29,21 @@ def hosted_talks(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
         lemma = tok.lemma_.lower()
         if lemma in HOST_VERBS and tok.pos_ in ("VERB", "AUX") and asserted(tok):
             hosts = _hosts(tok, mention_of)
+            keys = {h.key for h in hosts}
             for talk in _talk_objects(tok):
-                parties = _parties(talk, mention_of, exclude={h.key for h in hosts})
-                if not parties and talk == tok.head:  # "X and Y agreed to a ceasefire brokered by Z"
-                    parties = [m for m in _governing_subjects(talk, mention_of) if m.key not in {h.key for h in hosts}]
+                parties = _parties(talk, mention_of, exclude=keys)
+                if not parties and (talk == tok.head or talk.i == tok.i - 1):
+                    # "X and Y agreed to a ceasefire brokered by Z", "restored ties in a deal brokered by Z"
+                    parties = [m for m in _governing_subjects(talk, mention_of) if m.key not in keys] \
+                        or _pair_of_sentence(talk, mention_of, keys)
                 for host in hosts:
                     yield from _each(host, parties, tok)
         elif tok.lower_ in HOSTED and tok.i >= 2 and doc[tok.i - 1].text in ("-", "–") and tok.head.i > tok.i:
             host = mention_of(doc[tok.i - 2])  # "a Qatar-brokered deal"
             talk = tok.head
             if host is not None and host.key and talk.lemma_.lower() in TALK_NOUNS:
-                parties = _parties(talk, mention_of, exclude={host.key}) or _governing_subjects(talk, mention_of)
+                parties = _parties(talk, mention_of, exclude={host.key}) or _governing_subjects(talk, mention_of) \
+                    or _pair_of_sentence(talk, mention_of, {host.key})
                 yield from _each(host, parties, tok)
 
 
@@ -69,12 +73,24 @@ def _governing_subjects(talk: Token, mention_of: MentionOf) -> list[Mention]:
     return subjects(verb, mention_of)
 
 
+def _pair_of_sentence(talk: Token, mention_of: MentionOf, exclude: set[str]) -> list[Mention]:
+    """The two states a sentence names besides the host ("Iran, Saudi Arabia to restore ties in
+    China-brokered deal"), when there are exactly two."""
+    sent = talk.sent
+    states = unique([m for t in sent if (m := mention_of(t)) is not None and m.key
+                     and m.cls == "Country" and m.key not in exclude])
+    return states if len(states) == 2 else []
+
+
 def _talk_objects(verb: Token) -> list[Token]:
     """The talks a host verb governs: its object ("hosted talks", "hosted rounds of talks"), or,
-    for a passive / participle ("talks hosted by Qatar"), the noun it modifies."""
+    for a passive / participle ("talks hosted by Qatar"), the noun it modifies (or the talk noun
+    right before it: "ties in a deal brokered by China")."""
     found = deps.passive_subject_tokens(verb) if deps.is_passive(verb) else deps.direct_objects(verb)
     if not found and verb.dep_ in ("acl", "amod") and verb.head.i < verb.i:
         found = [verb.head]
+        if verb.i > 0 and verb.doc[verb.i - 1].lemma_.lower() in TALK_NOUNS and verb.i - 1 != verb.head.i:
+            found.append(verb.doc[verb.i - 1])
     out = []
     for t in found:
         if t.lower_ in ("round", "rounds", "series"):
