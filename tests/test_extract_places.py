@@ -62,3 +62,21 @@ def test_extract_relations_a_name_described_as_a_place(facts, text, expected):
 def test_extract_places_a_unit_holds_both_a_place_and_what_it_is_near(facts):
     found = facts("Troops clashed in Gulmarg near Tangmarg in the Baramulla district.")
     assert {("Gulmarg", "locatedIn", "Baramulla District"), ("Tangmarg", "locatedIn", "Baramulla District")} <= found
+
+
+def test_extract_places_relative_clause_hung_on_the_main_verb_keeps_its_antecedent():
+    """A parse seen on real news: "… in its Velm province which borders Tarvia", with "borders"
+    attached to the main verb as advcl:relcl. The relative's antecedent is the word before it."""
+    import spacy
+
+    from kg.extract.args import subjects
+    from kg.extract.mentions import Mention
+
+    words = ["Ostrana", "reported", "clashes", "in", "its", "Velm", "province", "which", "borders", "Tarvia", "."]
+    heads = [1, 1, 1, 6, 6, 6, 1, 8, 1, 8, 1]
+    deps = ["nsubj", "ROOT", "obj", "case", "nmod:poss", "compound", "obl", "nsubj", "advcl:relcl", "obj", "punct"]
+    pos = ["PROPN", "VERB", "NOUN", "ADP", "PRON", "PROPN", "NOUN", "PRON", "VERB", "PROPN", "PUNCT"]
+    doc = spacy.tokens.Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    province = Mention(5, 7, "Velm Province", "Location", kind="place")
+    found = subjects(doc[8], lambda t: province if t.i in (5, 6) else None)
+    assert [m.key for m in found] == ["Velm Province"]

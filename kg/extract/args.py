@@ -176,6 +176,10 @@ def subjects(verb: Token, mention_of: MentionOf, *, depth: int = 0) -> list[Ment
         else None
     if head is not None and head.kind != "adjective":
         subj = [verb.head]  # "Finland, which joined NATO": the name described (not "presidents who")
+    elif subj and verb.dep_ == "advcl:relcl" and all(t.lower_ in RELATIVES for t in subj) and subj[0].i > 0:
+        before = verb.doc[subj[0].i - 1]  # "its Batken province which borders …" hung on the main verb
+        if (m := mention_of(before)) is not None and m.kind != "adjective":
+            subj = [before]
     if subj:
         found = unique([m for t in subj for m in mentions_for(t, mention_of)])
         found = unique(found + [p for m in found if m.cls == "Person" for p in counterparts(verb.doc, m, mention_of)])
