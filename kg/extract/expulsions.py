@@ -22,13 +22,15 @@ CAMEO = "166"  # expel or deport individuals; withdraw peacekeepers
 def ordered_out(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
     """`sanctions` from who orders others out to whom they belong (see module docstring)."""
     for tok in tokens(doc):
-        if tok.pos_ != "VERB" or not asserted(tok):
+        if tok.pos_ != "VERB":
             continue
         keys = lemma_keys(tok)
         if "declare" in keys and _persona_non_grata(tok):
             pass  # "declared Pakistani defence advisers persona non grata"
         elif not any(k in ORDERING for k in keys) or not any(
                 c.dep_ == "xcomp" and any(k in LEAVING for k in lemma_keys(c)) for c in tok.children):
+            continue
+        if not asserted(tok):
             continue
         ordered = [m for t in deps.direct_objects(tok) for m in (mentions_for(t, mention_of) or owners(t, mention_of))]
         for s in subjects(tok, mention_of):
