@@ -15,6 +15,8 @@ pytestmark = pytest.mark.slow
     ("Georgia hopes to join the European Union.", False),
     ("Turkey blocked Sweden's bid to join NATO.", False),
     ("Hungary blocked Sweden from joining NATO.", False),
+    ("Russia warned Moldova against joining the European Union.", False),
+    ("Finland joined NATO after years of neutrality.", True),
 ])
 def test_extract_relations_membership_not_aspiration(facts, text, expected):
     members = {(s, o) for s, p, o in facts(text) if p == "memberOf"}

@@ -80,3 +80,15 @@ def test_extract_places_relative_clause_hung_on_the_main_verb_keeps_its_antecede
     province = Mention(5, 7, "Velm Province", "Location", kind="place")
     found = subjects(doc[8], lambda t: province if t.i in (5, 6) else None)
     assert [m.key for m in found] == ["Velm Province"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Attacks have hit Ouallam, in western Niger.", ("Ouallam", "locatedIn", "Niger")),
+    ("Gunmen raided Kidal, in northern Mali, on Sunday.", ("Kidal", "locatedIn", "Mali")),
+])
+def test_extract_places_a_name_placed_in_a_country_by_apposition(facts, text, expected):
+    assert expected in facts(text)
+
+
+def test_extract_places_a_titled_person_in_a_country_is_no_place(facts):
+    assert not any(p == "locatedIn" for _s, p, _o in facts("President Bazoum, in Niger, spoke."))

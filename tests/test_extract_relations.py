@@ -449,6 +449,10 @@ def test_extract_relations_a_body_inside_another_is_part_of_it(facts):
 @pytest.mark.parametrize("text,expected", [
     # unnamed rulers stand for their state, or for the leader they are named after
     ("Saudi Arabia cut ties with the Qatari authorities.", ("Saudi Arabia", "sanctions", "Qatar")),
+    ("The African Union called on Niger's junta to release Bazoum.", ("African Union", "appealsTo", "Niger")),
+    # "in Niger" hung on the verb rather than on "junta"
+    ("ECOWAS imposed sanctions on the junta in Niger.",
+     ("Economic Community of West African States", "sanctions", "Niger")),
     ("The Treasury Department rebuked the Maduro regime.",
      ("United States Department of the Treasury", "criticizes", "Nicolás Maduro")),
 ])

@@ -125,7 +125,9 @@ def _mentions_for(token: Token, mention_of: MentionOf, *, depth: int = 0) -> lis
             out.extend(m for c in t.children if c.dep_ in ("compound", "nmod:poss", "poss")
                        and (m := mention_of(c)) is not None and m.key and m.cls in ("Organization", "ArmedForce"))
         elif depth < 2 and t.lower_ in PROXY_NOUNS | FORCE_NOUNS:
-            for word, obj in deps.prep_objects(t):
+            seated = [] if t.lower_ not in SEATED or t.i + 2 >= len(t.doc) or t.doc[t.i + 1].lower_ != "in" \
+                else [("in", t.doc[t.i + 2])]  # "the junta in Niger" with "in Niger" hung on the verb
+            for word, obj in [*deps.prep_objects(t), *seated]:
                 if word == "of" and t.lower_ in PROXY_NOUNS or word == "from" and t.lower_ in FORCE_NOUNS \
                         or word == "in" and t.lower_ in SEATED:  # "the military government in Niger"
                     out.extend(m for m in mentions_for(obj, mention_of, depth=depth + 1) if m.cls == "Country"

@@ -42,12 +42,15 @@ def membership(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
 
 ASPIRING = {"want", "seek", "hope", "apply", "aim", "aspire", "try", "wish", "intend", "strive", "push",
             "attempt", "ask", "request", "invite", "bid", "plan", "prepare", "vote", "urge", "encourage", "block",
-            "prevent", "stop", "bar", "oppose", "veto", "consider"}
+            "prevent", "stop", "bar", "oppose", "veto", "consider", "warn", "caution", "press", "pressure",
+            "threaten", "refuse", "decline", "reject"}
 
 
 def _aspired(verb) -> bool:  # noqa: ANN001 (Token)
     """A wish, bid or invitation to join, not membership: "seeks to join NATO", "Sweden's bid to
-    join", "blocked Sweden from joining"."""
+    join", "blocked Sweden from joining", "warned Moldova against joining"."""
+    if any(c.dep_ in ("mark", "case") and c.lower_ in ("against", "before", "without") for c in verb.children):
+        return True  # "warned Moldova against joining the EU"
     node = verb
     for _ in range(3):
         if node.dep_ not in ("xcomp", "acl", "pcomp", "advcl", "ccomp") or node.head == node:

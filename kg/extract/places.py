@@ -1,6 +1,6 @@
 """Places and where they are: "the Kyrgyz town of Batken", "Tajikistan's northern Sughd
 region", "a Tajik exclave, Vorukh", "the Jenin camp in the West Bank", "Timbuktu, in northern
-Mali", "Asmara, the capital of Eritrea".
+Mali" (also when the NER missed the name), "Asmara, the capital of Eritrea".
 
 `place_mentions()` finds place names the statistical NER may miss, each with the country it
 lies in (`Mention.country`); `located_in()` yields `locatedIn` candidates from those and from
@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
+from kg.extract.lexicon import lexicon
 from kg.extract.mentions import Mention
 
 PLACE_NOUNS = {"town", "city", "village", "villages", "region", "province", "district", "exclave",
@@ -68,6 +69,7 @@ def place_mentions(doc: Doc, countries, taken) -> list[Mention]:
         end = _name_run(doc, j, taken, countries)
         if j < end < len(doc) and doc[end].lower_ in ADMIN_NOUNS:
             out.append(_place(doc, j, end + 1, iso3, doc[end].lower_))
+    out += _placed_in_country(doc, countries, taken, {m.start for m in out})
     out += _admin_of_country(doc, countries, taken, {m.start for m in out})
     out += _described_places(doc, countries, taken, {m.start for m in out})
     out += _admin_after_in(doc, countries, taken)
@@ -97,6 +99,28 @@ def _introduced_places(doc: Doc, countries, taken, claimed: set[int]) -> list[Me
         if end > k and k not in claimed and all(t.pos_ in ("PROPN", "NOUN", "X") for t in doc[k:end]) \
                 and not any(taken[k:end]) and (end >= len(doc) or not doc[end].text[:1].isupper()):
             out.append(_place(doc, k, end, None, None))
+    return out
+
+
+def _placed_in_country(doc: Doc, countries, taken, claimed: set[int]) -> list[Mention]:
+    """"Tillaberi, in western Niger": a name the NER missed, placed in a country by apposition."""
+    out = []
+    for start, (_end, iso3, kind) in sorted(countries.items()):
+        if kind != "country":
+            continue
+        i = start - 1
+        while i > 0 and doc[i].lower_ in DIRECTIONS:
+            i -= 1
+        if i < 2 or doc[i].lower_ != "in" or doc[i - 1].text != ",":
+            continue
+        comma, k = i - 1, i - 1
+        while k > 0 and comma - k < MAX_NAME and doc[k - 1].pos_ in ("PROPN", "NOUN", "X") \
+                and doc[k - 1].is_alpha and doc[k - 1].text[:1].isupper() and not taken[k - 1] \
+                and k - 1 not in countries and doc[k - 1].ent_type_ not in ("PERSON", "PER", "ORG"):
+            k -= 1
+        if k < comma and k not in claimed and (k == 0 or not doc[k - 1].text[:1].isupper()) \
+                and not any(t.lower_ in lexicon().offices.firsts for t in doc[k:comma]):
+            out.append(_place(doc, k, comma, iso3, None))
     return out
 
 
