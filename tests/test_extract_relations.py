@@ -460,3 +460,10 @@ def test_extract_relations_rulers_stand_for_their_state_or_head(facts, text, exp
     found = facts(text)
     assert expected in found
     assert not any("Government of" in s or "regime" in o for s, _p, o in found)
+
+
+def test_extract_relations_title_word_inside_a_hyphenated_surname(facts):
+    found = facts("Saudi Crown Prince Mohammed bin Salman received Iranian Foreign Minister "
+                  "Hossein Amir-Abdollahian in Riyadh.")
+    assert ("Mohammed bin Salman", "meetsWith", "Hossein Amir-Abdollahian") in found
+    assert ("Hossein Amir-Abdollahian", "leaderOf", "Ministry of Foreign Affairs of Iran") in found

@@ -22,6 +22,8 @@ def first_title_word(doc: Doc, span: Span, lex) -> int | None:
     """Index of the first office, rank or honorific inside an entity span, or None."""
     titles = (lex.offices, lex.ranks, lex.honorifics)
     for k in range(span.start, span.end):
+        if k > span.start and _hyphenated(doc, k):
+            continue  # "Hossein Amir-Abdollahian": a title word inside a hyphenated surname
         if any(t.match(doc, k, end=span.end) for t in titles) and (doc[k].text[:1].isupper() or k > span.start
                                                                    and doc[k + 1:span.end].text.istitle()):
             if k > span.start and doc[k].lower_ in ("army", "navy", "corps", "guard") and k + 1 < span.end \
@@ -33,6 +35,11 @@ def first_title_word(doc: Doc, span: Span, lex) -> int | None:
                 k -= 1  # "Deputy Secretary Blinken", "Vice-President X": the qualifier is the title's
             return k
     return None
+
+
+def _hyphenated(doc: Doc, k: int) -> bool:
+    """Whether token `k` is joined by a hyphen to the next word ("Amir-" of "Amir-Abdollahian")."""
+    return not doc[k].whitespace_ and k + 2 < len(doc) and doc[k + 1].text == "-" and doc[k + 2].is_alpha
 
 
 def envoy_split(doc: Doc, span: Span, countries, lex) -> int | None:
@@ -212,7 +219,7 @@ def _name_at(doc: Doc, j: int, namer: Namer, countries, taken, by_start) -> tupl
                  or k > j and doc[k].lower_ in NAME_PARTICLES and k + 1 < len(doc)
                  and (doc[k + 1].text == "-" or doc[k + 1].text[:1].isupper())
                  or k > j and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and doc[k].is_alpha) \
-            and lex.offices.match(doc, k) is None \
+            and (lex.offices.match(doc, k) is None or k > j and _hyphenated(doc, k)) \
             and (doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "X", "VERB", "PUNCT") or doc[k].ent_type_ == "PERSON") \
             and not (doc[k].pos_ == "VERB" and k > j):  # "Kishida Condemns …" in a title-case headline
         k += 1
