@@ -27,3 +27,18 @@ def test_extract_threats_force_as_an_option(facts, text, expected):
 ])
 def test_extract_threats_refused_or_hedged_force_is_no_threat(facts, text):
     assert not threats(facts, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Washington threatened new sanctions on Venezuela.", ("United States", "Venezuela")),
+    ("Washington threatened sanctions against Caracas.", ("United States", "Venezuela")),
+    ("Iran vowed revenge against Israel after the strike.", ("Iran", "Israel")),
+])
+def test_extract_threats_threatened_acts_and_vowed_revenge(facts, text, expected):
+    found = facts(text)
+    assert (expected[0], "threatens", expected[1]) in found
+    assert not any(p in ("sanctions", "attacks") for _s, p, _o in found)
+
+
+def test_extract_threats_revenge_taken_is_an_attack(facts):
+    assert ("Israel", "attacks", "Hamas") in facts("Israel took revenge on Hamas.")

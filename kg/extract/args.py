@@ -52,7 +52,10 @@ TARGET_NOUNS = FORCE_NOUNS | {"position", "positions", "target", "targets", "bas
                               # and what an expulsion or a ban hits: "the expulsion of Colombian diplomats"
                               "diplomat", "diplomats", "ambassador", "ambassadors", "envoy", "envoys",
                               "consulate", "consul", "officials", "companies", "firms", "banks", "airlines",
-                              "site", "sites", "locations", "launchpads", "bunkers"}
+                              "site", "sites", "locations", "launchpads", "bunkers",
+                              # and what tariffs and bans hit: "tariffs on Chinese steel"
+                              "goods", "imports", "exports", "products", "steel", "aluminium", "aluminum",
+                              "cars", "vehicles", "chips", "semiconductors", "oligarchs", "assets", "entities"}
 # proxies that a person's name can own: "the Maduro regime", "the Biden administration"
 PERSONAL_PROXIES = {"regime", "government", "administration", "camp", "forces", "loyalists"}
 

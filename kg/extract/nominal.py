@@ -58,6 +58,16 @@ def nominal_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
         patients = _patients(tok, entry, mention_of)
         rel, cameo = entry["rel"], entry.get("cameo")
         rule = f"noun-event:{key}"
+        threatened = governor is not None and tok.dep_ in deps.DOBJ and governor.lemma_.lower() in THREATENING
+        if rel in ("sanctions", "attacks") and (threatened or any(
+                c.dep_ == "amod" and c.lemma_.lower() in THREATENING for c in tok.children)):
+            # "threatened sanctions against Caracas": a threat, not the act (relations.md)
+            actors = subjects(governor, mention_of) if threatened else _agents(tok, entry, governor, mention_of, lex)
+            for s in actors:
+                for o in patients:
+                    if fits(s, "threatens", o):
+                        yield s, "threatens", o, tok, rule + ":threatened", "130", 0.7
+            continue
         if governor is not None and tok.dep_ in deps.DOBJ and governor.lemma_.lower() in RECEIVING:
             # "X received backing from Y", "X, which receives aid from Y": Y acts on X
             givers = [m for _w, o in deps.prep_objects(tok, "from") for m in mentions_for(o, mention_of)]
@@ -84,6 +94,7 @@ def nominal_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
 
 HOSTING = HOST_VERBS | {"stage", "hold"}
 RECEIVING = {"receive", "get", "obtain", "enjoy", "accept", "secure", "win", "gain"}
+THREATENING = {"threaten", "warn"}
 
 
 def _patients(noun: Token, entry: dict, mention_of: MentionOf) -> list:
