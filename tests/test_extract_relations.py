@@ -467,3 +467,27 @@ def test_extract_relations_title_word_inside_a_hyphenated_surname(facts):
                   "Hossein Amir-Abdollahian in Riyadh.")
     assert ("Mohammed bin Salman", "meetsWith", "Hossein Amir-Abdollahian") in found
     assert ("Hossein Amir-Abdollahian", "leaderOf", "Ministry of Foreign Affairs of Iran") in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    # conflict between two sides goes both ways (relations.md)
+    ("Armenia and Azerbaijan clashed on the border.",
+     {("Armenia", "attacks", "Azerbaijan"), ("Azerbaijan", "attacks", "Armenia")}),
+    ("Beijing lodged a protest with Tokyo over the release of treated water.", {("China", "criticizes", "Japan")}),
+    ("Belarus is Russia's closest ally.", {("Russia", "cooperatesWith", "Belarus")}),
+])
+def test_extract_relations_mutual_fighting_protests_and_allies(facts, text, expected):
+    assert expected <= facts(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Armenia and Azerbaijan did not clash.",
+    "Belarus is not Russia's ally.",
+])
+def test_extract_relations_denied_fighting_or_alliance_gives_nothing(facts, text):
+    assert not any(p in ("attacks", "cooperatesWith") for _s, p, _o in facts(text))
+
+
+def test_extract_relations_fighting_together_is_not_fighting_each_other(facts):
+    found = facts("France and Britain fought together against Germany.")
+    assert ("France", "attacks", "United Kingdom") not in found

@@ -202,9 +202,11 @@ def _verb_candidates(verb: Token, entry: dict, noun: Token | None, rule: str,
             for o in subs[n + 1:]:
                 if fits(s, rel, o):
                     yield s, rel, o, verb, rule + ":pairs", cameo, 0.75
-    elif rel == "sanctions" and len(subs) > 1 and not objs and noun is not None \
-            and noun.lemma_.lower() in ("tie", "ties", "relation", "relations"):
-        # "Algeria and Morocco severed diplomatic relations": each with the other
+    elif len(subs) > 1 and not objs and (rel == "sanctions" and noun is not None and noun.lemma_.lower() in (
+            "tie", "ties", "relation", "relations") or rel == "attacks" and MUTUAL.intersection(lemma_keys(verb))
+            and not any(c.lower_ in ("together", "alongside", "jointly") for c in verb.subtree)):
+        # "Algeria and Morocco severed diplomatic relations", "the army and the RSF have been
+        # fighting": each with the other (relations.md: conflict between two sides goes both ways)
         for s in subs:
             for o in subs:
                 if s.key != o.key and fits(s, rel, o):
@@ -213,6 +215,7 @@ def _verb_candidates(verb: Token, entry: dict, noun: Token | None, rule: str,
 
 # meeting verbs with a host and a guest: co-hosts ("X and Y will host ministers") do not meet each other
 ONE_WAY_MEETINGS = {"host", "receive", "welcome", "greet", "invite", "visit", "brief"}
+MUTUAL = {"clash", "fight", "battle", "skirmish"}
 CALM = {"cessation", "ceasefire", "cease-fire", "truce", "restraint", "calm", "de-escalation", "deescalation",
         "halt", "dialogue", "moderation"}
 
@@ -304,7 +307,8 @@ def noun_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
         parties = _noun_parties(tok, mention_of)
         if entry.get("appos"):  # "Russia's ally Belarus", "their Rwandan allies", "the two Russian allies"
             members = [m for c in tok.children if c.dep_ in ("appos", "flat", "compound", "nmod:unmarked")
-                       and c.i > tok.i for m in mentions_for(c, mention_of) if m not in parties]
+                       and c.i > tok.i or c.dep_ in deps.SUBJ and any(k.dep_ == "cop" for k in tok.children)
+                       for m in mentions_for(c, mention_of) if m not in parties]  # also "X is Russia's ally"
             nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
             m = mention_of(nxt) if nxt is not None else None
             if m is not None and m not in parties and m not in members:
