@@ -425,7 +425,7 @@ def test_extract_relations_name_chain_split_off_as_a_second_object():
     The chain before the noun still names the drills' parties."""
     import spacy
 
-    from kg.extract.events import noun_events
+    from kg.extract.relation_nouns import noun_events
     from kg.extract.mentions import Mention
 
     words = ["Velmora", "denounced", "the", "joint", "Ostrana", "-", "Tarvia", "Shield", "drills", "."]

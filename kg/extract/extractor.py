@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.asides import aside_events
 from kg.extract.cache import sent_of
 from kg.extract.datelines import dateline_visits
-from kg.extract.events import Candidate, fits, noun_events, verb_events
+from kg.extract.events import Candidate, fits, verb_events
 from kg.extract.expulsions import ordered_out
 from kg.extract.hosts import hosted_talks, joined_by
 from kg.extract.mentions import Mention, find_mentions
@@ -16,6 +16,7 @@ from kg.extract.naming import Namer, default_namer
 from kg.extract.nominal import nominal_events
 from kg.extract.recognition import recognition_events
 from kg.extract.referred import referred_acts
+from kg.extract.relation_nouns import noun_events
 from kg.extract.resolver import (
     ALLIANCE_WORDS,
     PRONOUNS,
