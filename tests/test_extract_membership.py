@@ -16,6 +16,8 @@ pytestmark = pytest.mark.slow
     ("Turkey blocked Sweden's bid to join NATO.", False),
     ("Hungary blocked Sweden from joining NATO.", False),
     ("Russia warned Moldova against joining the European Union.", False),
+    ("Sweden became NATO's 32nd member in March.", True),
+    ("Sweden is not a member of NATO.", False),
     ("Finland joined NATO after years of neutrality.", True),
 ])
 def test_extract_relations_membership_not_aspiration(facts, text, expected):

@@ -491,3 +491,13 @@ def test_extract_relations_denied_fighting_or_alliance_gives_nothing(facts, text
 def test_extract_relations_fighting_together_is_not_fighting_each_other(facts):
     found = facts("France and Britain fought together against Germany.")
     assert ("France", "attacks", "United Kingdom") not in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Xi Jinping held a phone call with Joe Biden.", ("Xi Jinping", "meetsWith", "Joe Biden")),
+    # the NER took the rest of a titled name for a place
+    ("Ghanaian Foreign Minister Shirley Ayorkor Botchwey met her Togolese counterpart.",
+     ("Shirley Ayorkor Botchwey", "leaderOf", "Ministry of Foreign Affairs of Ghana")),
+])
+def test_extract_relations_calls_and_titled_names(facts, text, expected):
+    assert expected in facts(text)

@@ -26,7 +26,9 @@ def membership(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
                             "Country", "Person", "Organization"):
                         yield s, "memberOf", o, tok, "member:join", None, 0.8
         if tok.lemma_.lower() in ("member", "members") and tok.pos_ == "NOUN":
-            orgs = [m for _w, p in deps.prep_objects(tok, "of") for m in mentions_for(p, mention_of)]
+            orgs = [m for _w, p in deps.prep_objects(tok, "of") for m in mentions_for(p, mention_of)] or [
+                m for c in tok.children if c.dep_ in deps.POSS for m in mentions_for(c, mention_of)
+                if m.cls in IGO_CLASSES]  # "Sweden became NATO's 32nd member"
             members = []
             if tok.dep_ == "appos":
                 members = mentions_for(tok.head, mention_of)
@@ -34,6 +36,8 @@ def membership(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
                 members = subjects(tok.head, mention_of)  # "X is / became a member of Y"
             elif any(c.dep_ == "cop" for c in tok.children):  # UD: "Belgium is a member of NATO"
                 members = subjects(tok, mention_of)
+            if members and not asserted(tok if tok.dep_ != "attr" else tok.head):
+                continue  # "Sweden is not a member of NATO"
             for s in members:
                 for o in orgs:
                     if o.cls in ("InternationalOrganization", "Organization") and s.key != o.key:

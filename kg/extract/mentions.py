@@ -127,6 +127,8 @@ def find_mentions(doc: Doc, namer: Namer) -> tuple[list[Mention], list[Mention |
         if span.label_ in PERSON_LABELS and k is None:
             deferred.append(span)
             continue
+        if k is None and _rest_of_titled_name(doc, span, countries, lex):
+            continue  # "Foreign Minister Shirley [Ayorkor Botchwey]/LOC": the title's name takes it
         if k is not None:
             head = doc[span.start:k]
             if len(head) and all(t.pos_ == "ADJ" and t.text[:1].isupper() for t in head) and \
@@ -264,6 +266,17 @@ def _country_after(doc: Doc, j: int, countries: dict[int, tuple[int, str, str]])
 DIRECTION_WORDS = {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
                    "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
                    "south-western"}
+
+
+def _rest_of_titled_name(doc: Doc, span: Span, countries, lex) -> bool:
+    """Whether a non-person entity span continues a name that a title introduces: a given name
+    right after an office or rank, then the span ("Minister Shirley [Ayorkor Botchwey]")."""
+    first = span.start - 1
+    if first < 1 or span.start in countries or not doc[first].is_title or doc[first].ent_type_ \
+            or not all(t.is_title and t.is_alpha for t in span):
+        return False
+    return any((hit := table.match(doc, k)) is not None and hit[0] == first
+               for table in (lex.offices, lex.ranks) for k in range(max(0, first - 4), first))
 
 
 RULER_NOUNS = {"regime", "administration", "government", "junta", "camp"}
