@@ -76,3 +76,16 @@ def test_extract_reported_would_is_an_announced_plan(facts, text, expected):
 ])
 def test_extract_an_act_condemned_by_reference_is_its_actors(facts, text, expected):
     assert {f for f in facts(text) if f[1] == "criticizes"} == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("France reaffirmed its commitment to Lebanon's sovereignty.", ("France", "supports", "Lebanon")),
+    ("South Africa expressed solidarity with the Palestinian people.", ("South Africa", "supports", "Palestine")),
+    ("India and Japan vowed to strengthen their strategic partnership.", ("India", "cooperatesWith", "Japan")),
+])
+def test_extract_stance_commitment_solidarity_and_partnership(facts, text, expected):
+    assert expected in facts(text)
+
+
+def test_extract_stance_partnership_not_strengthened_gives_nothing(facts):
+    assert not facts("India did not strengthen ties with Pakistan.")

@@ -95,6 +95,9 @@ def nominal_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
 HOSTING = HOST_VERBS | {"stage", "hold"}
 RECEIVING = {"receive", "get", "obtain", "enjoy", "accept", "secure", "win", "gain"}
 THREATENING = {"threaten", "warn"}
+# what a state's support is for, standing for the state: "its commitment to Lebanon's sovereignty"
+STANDS_FOR_OWNER = {"sovereignty", "independence", "security", "integrity", "people", "cause", "right",
+                    "rights", "struggle", "government", "efforts", "bid", "candidacy", "stability"}
 
 
 def _patients(noun: Token, entry: dict, mention_of: MentionOf) -> list:
@@ -106,6 +109,10 @@ def _patients(noun: Token, entry: dict, mention_of: MentionOf) -> list:
                 found = mentions_for(obj, mention_of)
                 if not found and obj.lower_ in TARGET_NOUNS:
                     found = target_owners(obj, mention_of)  # "airstrikes on Hezbollah targets"
+                elif not found and obj.lower_ in STANDS_FOR_OWNER and entry["rel"] in ("supports", "cooperatesWith"):
+                    # "commitment to Lebanon's sovereignty", "solidarity with the Palestinian people"
+                    found = [m for c in obj.children if c.dep_ in deps.POSS or c.dep_ in ("amod", "compound")
+                             for m in mentions_for(c, mention_of) if m.cls != "Location"]
                 out.extend(m for m in found if m not in out)
     light = lexicon().relations["light_verbs"]
     if not out and entry["rel"] != "visits" and noun.dep_ in deps.DOBJ and noun.head != noun and not any(
