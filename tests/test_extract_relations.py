@@ -501,3 +501,13 @@ def test_extract_relations_fighting_together_is_not_fighting_each_other(facts):
 ])
 def test_extract_relations_calls_and_titled_names(facts, text, expected):
     assert expected in facts(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ethiopia shares a long border with Sudan.", ("Ethiopia", "borders", "Sudan")),
+    ("Moscow demanded that Kyiv withdraw its troops.", ("Russia", "appealsTo", "Ukraine")),
+    ("Japan will provide patrol boats to the Philippines.", ("Japan", "providesAidTo", "Philippines")),
+    ("Russia banned imports of Moldovan wine.", ("Russia", "sanctions", "Moldova")),
+])
+def test_extract_relations_parties_the_parser_hung_elsewhere(facts, text, expected):
+    assert expected in facts(text)

@@ -304,8 +304,9 @@ def objects(verb: Token, slots: list[str], mention_of: MentionOf, *, noun: Token
             for head in [verb] + ([noun] if noun is not None else []) + [t for t in dobjs if t != noun]:
                 for _w, obj in deps.prep_objects(head, slot):
                     found = mentions_for(obj, mention_of)
-                    if not found and with_owners and obj.lower_ in TARGET_NOUNS:
-                        found = target_owners(obj, mention_of)  # "airstrikes on Hezbollah targets"
+                    if not found and with_owners and (obj.lower_ in TARGET_NOUNS or head.lower_ in TARGET_NOUNS):
+                        # "airstrikes on Hezbollah targets", "imports of Moldovan wine"
+                        found = target_owners(obj, mention_of) or owners(obj, mention_of)
                     elif not found and not with_owners and obj.pos_ == "NOUN":  # a visit "to the front line in X"
                         found = _where(obj, mention_of)
                     out += found
@@ -325,9 +326,9 @@ def target_owners(token: Token, mention_of: MentionOf) -> list[Mention]:
     where it is ("nine sites in
     Pakistan", "positions near Tovuz", "struck targets in Syria" with "in Syria" on the verb)."""
     found = owners(token, mention_of)
-    if not found:  # "the positions of the FARDC"
+    if not found:  # "the positions of the FARDC", "imports of Moldovan wine"
         found = [m for word, obj in deps.prep_objects(token) if word == "of"
-                 for m in mentions_for(obj, mention_of) if m.cls != "Location"]
+                 for m in mentions_for(obj, mention_of) or owners(obj, mention_of) if m.cls != "Location"]
     for head in (token, token.head) if token.dep_ in deps.DOBJ else (token,):
         if found:
             break

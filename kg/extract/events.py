@@ -163,7 +163,7 @@ def _verb_candidates(verb: Token, entry: dict, noun: Token | None, rule: str,
             objs = objects(act, ["dobj", "against", "on"], mention_of)
     if rel == "appealsTo" and not objs:  # "demanded that Japan stop…", "urged that Israel withdraw"
         objs = [m for c in verb.children if c.dep_ == "ccomp" and any(k.lower_ == "that" for k in c.children)
-                for t in deps.subject_tokens(c) for m in mentions_for(t, mention_of)]
+                for t in deps.subject_tokens(c) or _after_that(c) for m in mentions_for(t, mention_of)]
     if rel == "appealsTo" and subs and not objs:
         # "Moscow urged a cessation of hostilities": an appeal for calm goes to both sides of the story
         calm = [t for t in deps.direct_objects(verb) + [o for _w, o in deps.prep_objects(verb, "for")]
@@ -220,6 +220,13 @@ ONE_WAY_MEETINGS = {"host", "receive", "welcome", "greet", "invite", "visit", "b
 MUTUAL = {"clash", "fight", "battle", "skirmish"}
 CALM = {"cessation", "ceasefire", "cease-fire", "truce", "restraint", "calm", "de-escalation", "deescalation",
         "halt", "dialogue", "moderation"}
+
+
+def _after_that(clause: Token) -> list[Token]:
+    """The words between "that" and its clause's verb, when the parser gave the clause no
+    subject ("demanded that Kyiv/advmod withdraw")."""
+    that = next(k for k in clause.children if k.lower_ == "that")
+    return list(clause.doc[that.i + 1:clause.i]) if that.i < clause.i else []
 
 
 def _shares_arguments(verb: Token) -> bool:

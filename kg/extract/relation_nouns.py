@@ -133,10 +133,12 @@ def _reduced(noun: Token) -> bool:
 
 
 def _sharers(noun: Token, mention_of: MentionOf) -> list[Mention]:
-    """"Algeria and Niger share a border": the subjects of the verb the noun is object of."""
+    """"Algeria and Niger share a border": the subjects of the verb the noun is object of (and
+    "with Sudan" when the parser hung it on the verb: "Ethiopia shares a long border with Sudan")."""
     verb = noun.head
     if noun.dep_ in deps.DOBJ | {"attr"} and verb.lemma_.lower() in ("share", "have"):
-        return subjects(verb, mention_of)
+        return subjects(verb, mention_of) + [m for _w, o in deps.prep_objects(verb, "with")
+                                             for m in mentions_for(o, mention_of)]
     return []
 
 
