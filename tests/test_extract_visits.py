@@ -96,3 +96,8 @@ def test_extract_visits_a_meeting_in_a_foreign_capital(facts):
     found = facts("Hungarian Prime Minister Viktor Orban met Russian President Vladimir Putin in Moscow last week.")
     assert ("Viktor Orbán", "visits", "Moscow") in found
     assert ("Vladimir Putin", "visits", "Moscow") not in found
+
+
+def test_extract_visits_on_a_visit_to(facts):
+    assert ("Narendra Modi", "visits", "France") in facts("Modi is on a state visit to France.")
+    assert not any(p == "visits" for _s, p, _o in facts("Modi is not on a visit to France."))

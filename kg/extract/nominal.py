@@ -44,6 +44,8 @@ def nominal_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
                                               for _w, o in deps.prep_objects(tok, "of")):
             continue
         governor = _clause_verb(tok)
+        if governor is None and not asserted(tok):
+            continue  # "Modi is not on a visit to France"
         if governor is not None and not asserted(governor):
             root = sent_of(tok).root
             # a time or occasion phrase the parser hung on a hedged subordinate clause
@@ -129,6 +131,10 @@ def _agents(noun: Token, entry: dict, governor: Token | None, mention_of: Mentio
     by = [m for _w, o in deps.prep_objects(noun, "by") for m in mentions_for(o, mention_of)]
     if by:
         return by
+    if any(c.dep_ == "cop" for c in noun.children):  # "Modi is on a state visit to France"
+        found = [m for c in noun.children if c.dep_ in deps.SUBJ for m in mentions_for(c, mention_of)]
+        if found:
+            return found
     if not entry.get("agent_verbs_only") and not entry.get("agent_from_clause"):
         own = []
         for child in noun.children:
