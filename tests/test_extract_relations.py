@@ -511,3 +511,9 @@ def test_extract_relations_calls_and_titled_names(facts, text, expected):
 ])
 def test_extract_relations_parties_the_parser_hung_elsewhere(facts, text, expected):
     assert expected in facts(text)
+
+
+def test_extract_relations_naming_and_possessive_descriptions_are_no_relations(facts):
+    assert not facts("He left the elite group within Scientology called the Sea Org.")
+    found = facts("The pilgrimage to Mecca, Islam's holiest city, begins on Monday.")
+    assert not any(p == "locatedIn" and o == "Islam" for _s, p, o in found)

@@ -144,8 +144,9 @@ def _verb_candidates(verb: Token, entry: dict, noun: Token | None, rule: str,
                      mention_of: MentionOf) -> Iterator[Candidate]:
     rel, cameo = entry["rel"], entry.get("cameo")
     if rel == "meetsWith" and noun is None and (len(deps.direct_objects(verb)) > 1 or any(
-            c.dep_ in ("xcomp", "oprd") and c.pos_ in ("NOUN", "ADJ") for c in verb.children)):
-        return  # "calls ISIL's presence a tragedy": naming, not a call
+            c.dep_ in ("xcomp", "oprd") and c.pos_ in ("NOUN", "ADJ") for c in verb.children)
+            or verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")):
+        return  # "calls ISIL's presence a tragedy", "a group called the Sea Org": naming, not a call
     subs = subjects(verb, mention_of)
     # one visits a place, not the owner of whom one visits ("flew to visit U.S. service members")
     objs = objects(verb, entry["obj"], mention_of, noun=noun,

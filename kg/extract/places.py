@@ -242,7 +242,8 @@ def located_in(doc: Doc, mentions: list[Mention], namer) -> Iterator[tuple]:
             j = _skip_modifiers(doc, j)
             nxt = by_start.get(j)
             after = doc[nxt.end].lower_ if nxt is not None and nxt.end < len(doc) else ""
-            listed = after in ("and", "or") or after == "," and by_start.get(nxt.end + 1) is not None
+            listed = after in ("and", "or") or after == "," and by_start.get(nxt.end + 1) is not None \
+                or after in ("'s", "’s") and nxt.cls != "Country"  # "Mecca, Islam's holiest city"
             if nxt is not None and nxt.key and nxt.cls in ("Country", "Location") and nxt.key != m.key \
                     and nxt.kind != "adjective" and not listed:
                 yield m, nxt, doc[m.start], "place:apposition"
