@@ -517,3 +517,11 @@ def test_extract_relations_naming_and_possessive_descriptions_are_no_relations(f
     assert not facts("He left the elite group within Scientology called the Sea Org.")
     found = facts("The pilgrimage to Mecca, Islam's holiest city, begins on Monday.")
     assert not any(p == "locatedIn" and o == "Islam" for _s, p, o in found)
+
+
+def test_extract_relations_armed_groups_led_by_a_titled_leader_are_not_state_organs(facts):
+    found = facts("Hezbollah chief Hassan Nasrallah threatened Israel.")
+    assert ("Hassan Nasrallah", "leaderOf", "Hezbollah") in found
+    assert not any(p == "partOf" for _s, p, _o in found)  # relations.md: not for armed groups based in a country
+    army = facts("Sudan's army chief Abdel Fattah al-Burhan met the press.")
+    assert ("Armed Forces of Sudan", "partOf", "Sudan") in army
