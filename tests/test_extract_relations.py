@@ -525,3 +525,8 @@ def test_extract_relations_armed_groups_led_by_a_titled_leader_are_not_state_org
     assert not any(p == "partOf" for _s, p, _o in found)  # relations.md: not for armed groups based in a country
     army = facts("Sudan's army chief Abdel Fattah al-Burhan met the press.")
     assert ("Armed Forces of Sudan", "partOf", "Sudan") in army
+
+
+def test_extract_relations_office_with_a_country_adjective_before_the_name(facts):
+    assert ("William Ruto", "leaderOf", "Kenya") in facts("The Kenyan President, William Ruto, arrived in Addis Ababa.")
+    assert not any(p == "leaderOf" for _s, p, _o in facts("The Kenyan opposition leader, Raila Odinga, spoke."))

@@ -268,6 +268,12 @@ def _office_appositions(doc: Doc, mentions: list[Mention], mention_of: MentionOf
                                country=owner.country)
                 yield m, "leaderOf", army, doc[m.start], "office:apposition", None, 0.75
                 yield army, "partOf", owner, doc[m.start], "office:apposition", None, 0.75
+            for start in range(max(1, i - 3), i):  # "the Kenyan President, William Ruto"
+                hit = _office_word(doc, start, leads=("country",))
+                adjective = mention_of(doc[start - 1])
+                if hit is not None and hit[0] == i and adjective is not None and adjective.cls == "Country" \
+                        and adjective.end == start:
+                    yield m, "leaderOf", adjective, doc[m.start], "office:apposition", None, 0.75
             if k > 0 and doc[k].lower_ in ("'s", "’s") and _office_word(doc, k + 1) is not None:
                 owner = mention_of(doc[k - 1])
                 if doc[k - 1].pos_ == "NOUN":  # "the country's": a description; trust it only
