@@ -12,6 +12,7 @@ from kg.extract.args import MentionOf, asserted, mentions_for, subjects
 from kg.extract.cache import tokens
 from kg.extract.events import Candidate, fits
 from kg.extract.groups import NEIGHBOURING, group_members, is_group
+from kg.extract.heads import heading_verbs
 from kg.extract.lexicon import lexicon
 from kg.extract.membership import IGO_CLASSES, member_lists, membership, party_of
 from kg.extract.mentions import Mention
@@ -39,6 +40,7 @@ def standing_facts(doc: Doc, mentions: list[Mention], mention_of: MentionOf,
     yield from _located(doc, mention_of)
     for place, container, trigger, rule in located_in(doc, mentions, namer):
         yield place, "locatedIn", container, trigger, rule, None, 0.8
+    yield from heading_verbs(doc, mention_of)
     yield from _border_verbs(doc, mention_of)
     yield from _neighbours(doc, mention_of)
 
