@@ -530,3 +530,18 @@ def test_extract_relations_armed_groups_led_by_a_titled_leader_are_not_state_org
 def test_extract_relations_office_with_a_country_adjective_before_the_name(facts):
     assert ("William Ruto", "leaderOf", "Kenya") in facts("The Kenyan President, William Ruto, arrived in Addis Ababa.")
     assert not any(p == "leaderOf" for _s, p, _o in facts("The Kenyan opposition leader, Raila Odinga, spoke."))
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    ("Ukraine hopes to sign a security pact with France.", {("Ukraine", "cooperatesWith", "France")},
+     ("Ukraine", "signsAgreementWith", "France")),
+    ("Germany considered sending tanks to Ukraine.", set(), ("Germany", "providesAidTo", "Ukraine")),
+    ("Biden hopes to meet Xi next month.", set(), ("Joe Biden", "meetsWith", "Xi Jinping")),
+])
+def test_extract_relations_hoped_or_considered_acts_are_not_done(facts, text, expected, absent):
+    found = facts(text)
+    assert expected <= found and absent not in found
+
+
+def test_extract_relations_planned_signing_counts(facts):
+    assert ("Ukraine", "signsAgreementWith", "France") in facts("Ukraine plans to sign a security pact with France.")

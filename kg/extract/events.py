@@ -94,9 +94,14 @@ def verb_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
         if not entries or not asserted(tok) or _accused_act(tok, verbs):
             continue  # "accused Kenya of siding with the RSF": the accused's act (see _accused_acts)
         threat = _threatened(tok)
+        wished = _wished(tok)
         for entry, noun, rule in entries:
             if threat is not None and entry["rel"] in THREATENED:
                 entry, rule = {**entry, "rel": "threatens", "cameo": threat}, rule + ":threatened"
+            if wished:  # "Ukraine hopes to sign a pact with France": intent to cooperate, nothing done
+                if entry["rel"] not in ("signsAgreementWith", "cooperatesWith"):
+                    continue
+                entry, rule = {**entry, "rel": "cooperatesWith", "cameo": "030"}, rule + ":wished"
             yield from _verb_candidates(tok, entry, noun, rule, mention_of)
 
 
@@ -121,6 +126,22 @@ def _threatened(verb: Token) -> str | None:
     if verb.dep_ == "xcomp" and verb.head != verb and any(k in THREAT_VERBS for k in lemma_keys(verb.head)):
         return "130"
     return None
+
+
+WISHING = {"hope", "want", "wish", "seek", "aim", "aspire", "strive", "consider", "mull", "weigh",
+           "contemplate", "debate", "explore"}
+
+
+def _wished(verb: Token) -> bool:
+    """Whether the act is only hoped for or considered: "hopes to sign", "considered sending"."""
+    node = verb
+    for _ in range(2):
+        if node.dep_ not in ("xcomp", "ccomp", "advcl") or node.head == node:
+            return False
+        node = node.head
+        if WISHING.intersection(lemma_keys(node)):
+            return True
+    return False
 
 
 def _light_modifier(tok: Token, light: dict) -> bool:
