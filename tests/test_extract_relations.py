@@ -545,3 +545,12 @@ def test_extract_relations_hoped_or_considered_acts_are_not_done(facts, text, ex
 
 def test_extract_relations_planned_signing_counts(facts):
     assert ("Ukraine", "signsAgreementWith", "France") in facts("Ukraine plans to sign a security pact with France.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Somali President Hassan Sheikh Mohamud arrived in Nairobi.", ("Hassan Sheikh Mohamud", "leaderOf", "Somalia")),
+    ("UAE President Sheikh Mohamed bin Zayed met Modi.", ("Mohamed bin Zayed", "meetsWith", "Narendra Modi")),
+    ("Japan Prime Minister Kishida Condemns North Korean Launch", ("Fumio Kishida", "criticizes", "North Korea")),
+])
+def test_extract_relations_honorifics_particles_and_headline_verbs_in_titled_names(facts, text, expected):
+    assert expected in facts(text)

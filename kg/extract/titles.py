@@ -24,6 +24,10 @@ def first_title_word(doc: Doc, span: Span, lex) -> int | None:
     for k in range(span.start, span.end):
         if k > span.start and _hyphenated(doc, k):
             continue  # "Hossein Amir-Abdollahian": a title word inside a hyphenated surname
+        if k > span.start and span.label_ in ("PERSON", "PER") and lex.honorifics.match(doc, k, end=span.end) \
+                and not any(t.match(doc, k, end=span.end) for t in (lex.offices, lex.ranks)) \
+                and not any(t.match(doc, span.start, end=span.end) for t in titles):
+            continue  # "Hassan Sheikh Mohamud": an honorific inside a person's name
         if any(t.match(doc, k, end=span.end) for t in titles) and (doc[k].text[:1].isupper() or k > span.start
                                                                    and doc[k + 1:span.end].text.istitle()):
             if k > span.start and doc[k].lower_ in ("army", "navy", "corps", "guard") and k + 1 < span.end \
@@ -221,9 +225,10 @@ def _name_at(doc: Doc, j: int, namer: Namer, countries, taken, by_start) -> tupl
                  or k > j and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and doc[k].is_alpha) \
             and (lex.offices.match(doc, k) is None or k > j and _hyphenated(doc, k)) \
             and (doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "X", "VERB", "PUNCT") or doc[k].ent_type_ == "PERSON") \
-            and not (doc[k].pos_ == "VERB" and k > j):  # "Kishida Condemns …" in a title-case headline
-        k += 1
-    while k > j and not doc[k - 1].is_alpha:
+            and not (k > j and doc[k].ent_type_ not in ("PERSON", "PER") and (
+                doc[k].pos_ == "VERB" or any(key in lex.relations["verbs"] for key in lemma_keys(doc[k])))):
+        k += 1  # a verb ends the name ("Kishida Condemns …" in a headline) unless the NER says name
+    while k > j and (not doc[k - 1].is_alpha or doc[k - 1].lower_ in NAME_PARTICLES):
         k -= 1
     if k == j:
         return None
