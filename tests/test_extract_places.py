@@ -92,3 +92,20 @@ def test_extract_places_a_name_placed_in_a_country_by_apposition(facts, text, ex
 
 def test_extract_places_a_titled_person_in_a_country_is_no_place(facts):
     assert not any(p == "locatedIn" for _s, p, _o in facts("President Bazoum, in Niger, spoke."))
+
+
+def test_extract_places_a_noun_taken_for_a_clause_is_the_object():
+    """A parse seen on our own sentence: "hosted his Somali counterpart/ccomp Hassan …"."""
+    import spacy
+
+    from kg.extract.deps import direct_objects
+
+    words = ["Ruto", "hosted", "his", "counterpart", "Velm", "."]
+    doc = spacy.tokens.Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 1, 3, 1],
+                           deps=["nsubj", "ROOT", "nmod:poss", "ccomp", "appos", "punct"],
+                           pos=["PROPN", "VERB", "PRON", "NOUN", "PROPN", "PUNCT"])
+    assert [t.text for t in direct_objects(doc[1])] == ["counterpart"]
+    said = spacy.tokens.Doc(spacy.blank("en").vocab, words=["Russia", "said", "Ukraine", "attacked", "."],
+                            heads=[1, 1, 3, 1, 1], deps=["nsubj", "ROOT", "nsubj", "ccomp", "punct"],
+                            pos=["PROPN", "VERB", "PROPN", "VERB", "PUNCT"])
+    assert direct_objects(said[1]) == []

@@ -43,13 +43,17 @@ def passive_subject_tokens(verb: Token) -> list[Token]:
 
 
 def direct_objects(verb: Token) -> list[Token]:
-    """Direct objects; failing one, a noun phrase shifted behind a comma-set adverbial that the
-    parser hung as parataxis ("attacked, in the early hours of Sunday, the positions of X")."""
+    """Direct objects; failing one, a noun the parser took for a clause ("hosted his counterpart/
+    ccomp"), or a noun phrase shifted behind a comma-set adverbial that the parser hung as
+    parataxis ("attacked, in the early hours of Sunday, the positions of X")."""
     found = [c for c in verb.children if c.dep_ in DOBJ]
     if found or verb.pos_ not in ("VERB", "AUX"):
         return found
-    if any(c.dep_ in ("ccomp", "xcomp", "csubj") or c.dep_ in PASS_SUBJ for c in verb.children):
-        return []
+    # a noun taken for a clause ("hosted his Somali counterpart/ccomp NAME"): no subject, no copula
+    found = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("NOUN", "PROPN") and c.i > verb.i
+             and not any(k.dep_ in SUBJ or k.dep_ in PASS_SUBJ or k.dep_ in ("cop", "mark") for k in c.children)]
+    if found or any(c.dep_ in ("ccomp", "xcomp", "csubj") or c.dep_ in PASS_SUBJ for c in verb.children):
+        return found
     return [c for c in verb.children if c.dep_ in ("parataxis", "dep") and c.i > verb.i + 1
             and c.pos_ in ("NOUN", "PROPN") and "," in (c.left_edge.text, verb.doc[c.left_edge.i - 1].text)
             and not any(k.dep_ == "case" for k in c.children)]
