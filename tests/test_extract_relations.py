@@ -420,26 +420,6 @@ def test_extract_relations_agent_of_a_noun_by_phrase(facts, text, expected):
     assert expected in facts(text)
 
 
-def test_extract_relations_name_chain_split_off_as_a_second_object():
-    """A parse seen on real news: "denounced [the joint U.S.-South Korean … Shield]/iobj [drills]/obj".
-    The chain before the noun still names the drills' parties."""
-    import spacy
-
-    from kg.extract.relation_nouns import noun_events
-    from kg.extract.mentions import Mention
-
-    words = ["Velmora", "denounced", "the", "joint", "Ostrana", "-", "Tarvia", "Shield", "drills", "."]
-    heads = [1, 1, 7, 7, 7, 6, 4, 1, 1, 1]
-    deps = ["nsubj", "ROOT", "det", "amod", "compound", "punct", "flat", "iobj", "obj", "punct"]
-    pos = ["PROPN", "VERB", "DET", "ADJ", "PROPN", "PUNCT", "PROPN", "PROPN", "NOUN", "PUNCT"]
-    lemmas = ["Velmora", "denounce", "the", "joint", "Ostrana", "-", "Tarvia", "Shield", "drill", "."]
-    doc = spacy.tokens.Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos,
-                           lemmas=lemmas, spaces=[True] * 4 + [False, False] + [True] * 3 + [False])
-    states = {i: Mention(i, i + 1, words[i], "Country") for i in (0, 4, 6)}
-    found = {(s.key, p, o.key) for s, p, o, *_ in noun_events(doc, lambda t: states.get(t.i))}
-    assert {("Ostrana", "cooperatesWith", "Tarvia")} <= found or {("Tarvia", "cooperatesWith", "Ostrana")} <= found
-
-
 def test_extract_relations_a_body_inside_another_is_part_of_it(facts):
     found = facts("The General Staff of the Korean People's Army announced a drill on Monday.")
     assert ("General Staff of the Korean People's Army", "partOf", "Korean People's Army") in found
