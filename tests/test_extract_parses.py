@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+
 def test_extract_parses_name_chain_split_off_as_a_second_object():
     """A parse seen on real news: "denounced [the joint U.S.-South Korean … Shield]/iobj [drills]/obj".
     The chain before the noun still names the drills' parties."""
@@ -22,6 +23,7 @@ def test_extract_parses_name_chain_split_off_as_a_second_object():
     found = {(s.key, p, o.key) for s, p, o, *_ in noun_events(doc, lambda t: states.get(t.i))}
     assert {("Ostrana", "cooperatesWith", "Tarvia")} <= found or {("Tarvia", "cooperatesWith", "Ostrana")} <= found
 
+
 def test_extract_parses_relative_clause_hung_on_the_main_verb_keeps_its_antecedent():
     """A parse seen on real news: "… in its Velm province which borders Tarvia", with "borders"
     attached to the main verb as advcl:relcl. The relative's antecedent is the word before it."""
@@ -38,6 +40,7 @@ def test_extract_parses_relative_clause_hung_on_the_main_verb_keeps_its_antecede
     province = Mention(5, 7, "Velm Province", "Location", kind="place")
     found = subjects(doc[8], lambda t: province if t.i in (5, 6) else None)
     assert [m.key for m in found] == ["Velm Province"]
+
 
 def test_extract_parses_a_noun_taken_for_a_clause_is_the_object():
     """A parse seen on our own sentence: "hosted his Somali counterpart/ccomp Hassan …"."""
