@@ -175,3 +175,11 @@ def test_extract_groups_a_pronoun_tagged_as_a_name_is_no_entity(facts):
     found = facts("We are consulting with the Government of Iraq. The US and Iraq signed an agreement.")
     assert not {f for f in found if "We" in (f[0], f[2])}
     assert ("United States", "signsAgreementWith", "Iraq") in found
+
+
+def test_extract_groups_the_two_men_are_the_two_people_of_the_story(facts):
+    text = ("Kenyan President William Ruto and Ugandan President Yoweri Museveni arrived in Nairobi on Monday."
+            "\n\nThe two men later signed a trade pact.")
+    found = facts(text)
+    assert ("William Ruto", "signsAgreementWith", "Yoweri Museveni") in found \
+        or ("Yoweri Museveni", "signsAgreementWith", "William Ruto") in found

@@ -20,7 +20,7 @@ from kg.extract.mentions import Mention
 MentionOf = Callable[[Token], Mention | None]
 
 # plural nouns that, with "both" / "two", stand for the pair of states a text is about
-GROUP_LEMMAS = {"neighbour", "neighbor", "country", "nation", "state", "side", "republic", "ally",
+GROUP_LEMMAS = {"neighbour", "neighbor", "country", "nation", "state", "side", "republic", "ally", "man",
                 "rival", "foe", "adversary", "enemy", "capital", "government", "power", "leader", "president",
                 "minister", "premier", "delegation"}
 # ... and those that do even with a plain "the": "the neighbours", "the former Soviet republics"
@@ -63,7 +63,8 @@ def is_group(token: Token) -> bool:
 
 def group_members(token: Token, mention_of: MentionOf, *, exclude: set[str] | frozenset[str] = frozenset()
                   ) -> list[Mention]:
-    """The two states a group noun stands for, or [] when the text does not make them clear.
+    """The two states a group noun stands for ("the two men": two people), or [] when the text
+    does not make them clear.
 
     Mentions inside the group's own phrase ("the two Russian allies", "the allies of Russia":
     Russia; not "the neighbours over Rabat's ties with Israel") and `exclude`
@@ -72,7 +73,8 @@ def group_members(token: Token, mention_of: MentionOf, *, exclude: set[str] | fr
     inside = {m.key for t in own if (m := mention_of(t)) is not None and m.key}
     skip = set(exclude) | inside
     sent = sent_of(token)
-    seq = _country_sequence(token.doc, mention_of)
+    # "the two men": two people; every other group noun: two states
+    seq = _country_sequence(token.doc, mention_of, "Person" if _lemma(token) == "man" else "Country")
     # the sentence's two states; else the two before the group, which refers back ("Algeria cut
     # ties with Morocco after tensions between the neighbours over Rabat's ties with Israel")
     for stop in (sent.end, token.i):
@@ -109,22 +111,22 @@ def reciprocal(token: Token) -> bool:
     return token.i > 0 and doc[token.i - 1].lower_ in ("each", "one") and doc[token.i - 1].head == token
 
 
-def _country_sequence(doc, mention_of: MentionOf) -> list[tuple[int, Mention]]:
-    """(token index, mention) of every state mention in the document, once per mention."""
-    cached = doc.user_data.get(_KEY)
+def _country_sequence(doc, mention_of: MentionOf, cls: str = "Country") -> list[tuple[int, Mention]]:
+    """(token index, mention) of every state (or person) mention in the document, once each."""
+    cached = doc.user_data.get(f"{_KEY}:{cls}")
     if cached is not None:
         return cached
     seq: list[tuple[int, Mention]] = []
     last: Mention | None = None
     for tok in tokens(doc):
         m = mention_of(tok) if tok.pos_ in ("PROPN", "ADJ", "X") or tok.ent_type_ else None
-        if m is None or m.cls != "Country" or not m.key:
+        if m is None or m.cls != cls or not m.key:
             last = None
             continue
         if m is not last:
             seq.append((tok.i, m))
         last = m
-    doc.user_data[_KEY] = seq
+    doc.user_data[f"{_KEY}:{cls}"] = seq
     return seq
 
 
