@@ -8,7 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from kg.extract import deps
-from kg.extract.cache import sent_of
+from kg.extract.cache import lowers, sent_of
 from kg.extract.groups import group_members, is_group, reciprocal
 from kg.extract.lexicon import lemma_keys, lexicon
 from kg.extract.mentions import Mention
@@ -377,10 +377,11 @@ def asserted(verb: Token) -> bool:
         return False
     # "If Ghana invades Togo, …": a conditional clause, whatever the parse made of it (looking back
     # at most 100 tokens, so that a sentence without punctuation is not quadratic)
-    for tok in reversed(verb.doc[max(sent.start, verb.i - 100):verb.i]):
-        if tok.text in (",", ";"):
+    low = lowers(verb.doc)
+    for k in range(verb.i - 1, max(sent.start, verb.i - 100) - 1, -1):
+        if low[k] in (",", ";"):
             break
-        if tok.lower_ in ("if", "unless", "whether"):
+        if low[k] in ("if", "unless", "whether"):
             return False
     node = verb
     for _ in range(4):

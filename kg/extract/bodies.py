@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Doc
 
-from kg.extract.cache import texts
+from kg.extract.cache import lowers, texts
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import (
     ADJECTIVAL_ORGANS,
@@ -42,8 +42,10 @@ def state_bodies(doc: Doc, namer: Namer, countries: dict[int, tuple[int, str, st
 
 def _party(doc: Doc, i: int) -> Mention | None:
     """"Bazoum's PNDS party", "the ANC party": a party named by its acronym."""
+    if i + 1 >= len(doc) or lowers(doc)[i + 1] != "party":
+        return None
     tok = doc[i]
-    if i + 1 < len(doc) and doc[i + 1].lower_ == "party" and tok.is_upper and tok.is_alpha and 2 <= len(tok) <= 6:
+    if tok.is_upper and tok.is_alpha and 2 <= len(tok) <= 6:
         return Mention(i, i + 1, tok.text, "Organization", kind="name", surface=tok.text)
     return None
 
@@ -92,8 +94,8 @@ def _special_body(doc: Doc, i: int, namer: Namer) -> Mention | None:
 def _ministry(doc: Doc, i: int, namer: Namer, countries: dict[int, tuple[int, str, str]]) -> Mention | None:
     """"Ministry of Defence (of Russia)", "the Algerian Foreign Ministry", "Russia's Defence Ministry"."""
     lex = lexicon()
-    tok = doc[i]
-    if tok.lower_ in lex.ministry_nouns and tok.text[:1].isupper() or tok.lower_ == "mod":
+    low = lowers(doc)[i]
+    if (low in lex.ministry_nouns or low == "mod") and (low == "mod" or texts(doc)[i][:1].isupper()):
         # Ministry of X [of COUNTRY]
         if i + 1 < len(doc) and doc[i + 1].lower_ == "of":
             dept = lex.departments.match(doc, i + 2)

@@ -33,11 +33,18 @@ def sent_of(token: Token) -> Span:
     return table[token.i]
 
 
+_last_lowers: list = [None, None]  # the last document asked for and its words: the rules ask
+# for one document's words tens of thousands of times in a row
+
+
 def lowers(doc: Doc) -> list[str]:
     """Every token's lower-case form, read once (phrase tables look words up by position)."""
+    if _last_lowers[0] is doc:  # (rules run on a finished parse: its words do not change)
+        return _last_lowers[1]
     cached = doc.user_data.get(_LOWER)
     if cached is None or len(cached) != len(doc):
         cached = doc.user_data[_LOWER] = [t.lower_ for t in tokens(doc)]
+    _last_lowers[0], _last_lowers[1] = doc, cached
     return cached
 
 

@@ -6,6 +6,7 @@ sequences matched against token sequences.
 
 from __future__ import annotations
 
+
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -128,11 +129,15 @@ IRREGULAR = {
 }
 
 
-def lemma_keys(token) -> list[str]:
+def lemma_keys(token) -> tuple[str, ...]:
     """Lemmas to look a verb up by: the pipeline's lemma, then simple de-inflections of the
     word (a statistical lemmatizer now and then leaves "mediated" or "severed" as is)."""
-    word = token.lower_
-    keys = [token.lemma_.lower(), word]
+    return _lemma_keys(token.lower_, token.lemma_.lower())
+
+
+@lru_cache(maxsize=65536)
+def _lemma_keys(word: str, lemma: str) -> tuple[str, ...]:
+    keys = [lemma, word]
     if word in IRREGULAR:
         keys.append(IRREGULAR[word])
     for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
@@ -142,7 +147,7 @@ def lemma_keys(token) -> list[str]:
             keys.append(stem)
             if len(stem) > 3 and stem[-1] == stem[-2] and suffix in ("ed", "ing"):
                 keys.append(stem[:-1])  # "shelled" → "shell" via "shell"; "planned" → "plan"
-    return list(dict.fromkeys(keys))
+    return tuple(dict.fromkeys(keys))
 
 
 def noun_key(token, table: dict) -> str | None:

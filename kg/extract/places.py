@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
+from kg.extract.cache import lowers
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import Mention
 
@@ -86,10 +87,11 @@ def _introduced_places(doc: Doc, countries, taken, claimed: set[int]) -> list[Me
     """Places named after a place noun or a word of nearness, with no country said: "the key
     city of Goma", "on the outskirts of Bunia", "in the direction of Tovuz", "near Pahalgam"."""
     out = []
+    lower = lowers(doc)
     for i in range(len(doc) - 1):
-        low = doc[i].lower_
-        if low in NAMED_BY and doc[i + 1].lower_ == "of" and i > 0 and (doc[i - 1].lower_ in ("the", "a")
-                                                                        or doc[i - 1].lower_ in DIRECTIONS):
+        low = lower[i]
+        if low in NAMED_BY and lower[i + 1] == "of" and i > 0 and (lower[i - 1] in ("the", "a")
+                                                                   or lower[i - 1] in DIRECTIONS):
             k = i + 2
         elif low in NEAR and doc[i].pos_ in ("ADP", "SCONJ"):
             k = i + 1
@@ -128,8 +130,9 @@ def _admin_of_country(doc: Doc, countries, taken, claimed: set[int]) -> list[Men
     """"the Tigray region of Ethiopia", and "its southern Batken province" after a country named
     earlier in the sentence: an administrative unit and the country that holds it."""
     out = []
+    lower = lowers(doc)
     for i in range(len(doc) - 2):
-        low = doc[i].lower_
+        low = lower[i]
         if low not in ("its", "the"):
             continue
         j = _skip_modifiers(doc, i + 1)
@@ -155,8 +158,9 @@ def _described_places(doc: Doc, countries, taken, claimed: set[int]) -> list[Men
     region", "Nagorno-Karabakh, a region inside Azerbaijan" (the statistical NER may take the
     name for a person's, or miss it)."""
     out = []
+    lower = lowers(doc)
     for i in range(1, len(doc) - 3):
-        if doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an"):
+        if lower[i] != "," or lower[i + 1] not in ("a", "an"):
             continue
         k = i + 2
         while k < len(doc) and k < i + 4 and doc[k].is_lower and doc[k].lower_ not in PLACE_NOUNS:
@@ -178,8 +182,9 @@ def _admin_after_in(doc: Doc, countries, taken) -> list[Mention]:
     """"… in the Anantnag district", "… in Mosul province": an administrative unit named with
     its kind (the place it contains comes from the mention before "in")."""
     out = []
+    lower = lowers(doc)
     for i in range(1, len(doc) - 2):
-        if doc[i].lower_ != "in":
+        if lower[i] != "in":
             continue
         j = i + 1 + (doc[i + 1].lower_ == "the")
         j = _skip_modifiers(doc, j)

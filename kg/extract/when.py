@@ -13,6 +13,17 @@ from kg.ingest.dates import find_date
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
+_DATES = "kg_date_ents"
+
+
+def _dates(doc) -> list:  # noqa: ANN001 (Doc)
+    """The document's date entities and bare years, found once (`Span.ents` walks all of them)."""
+    cached = doc.user_data.get(_DATES)
+    if cached is None:
+        cached = doc.user_data[_DATES] = [e for e in doc.ents if e.label_ == "DATE" or _YEAR.match(e.text)]
+    return cached
+
+
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
@@ -34,8 +45,9 @@ def event_date(trigger: Token, default: date | None) -> date | None:
     weekday = _weekday(trigger)
     if weekday is not None and default is not None:
         return default - timedelta(days=(default.weekday() - weekday) % 7)
-    for ent in sent_of(trigger).ents:
-        if ent.label_ != "DATE" and not _YEAR.match(ent.text):
+    sent = sent_of(trigger)
+    for ent in _dates(trigger.doc):
+        if not sent.start <= ent.start < sent.end:
             continue
         if not (ent.root.is_ancestor(trigger) or trigger.is_ancestor(ent.root) or ent.root.head == trigger
                 or ent.root.head.head == trigger):
