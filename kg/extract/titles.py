@@ -287,10 +287,10 @@ def office_descriptions(doc: Doc, namer: Namer, countries, taken, by_start=None)
     out = []
     i = 0
     while i < len(doc):
-        if taken[i] or doc[i].pos_ == "VERB":
+        if taken[i] or not _office_near(doc, i, by_start) or doc[i].pos_ == "VERB":
             i += 1
             continue
-        office = parse_office(doc, i, namer, countries, taken, by_start) if _office_near(doc, i, by_start) else None
+        office = parse_office(doc, i, namer, countries, taken, by_start)
         if office is not None and _predicative(doc, i, by_start):
             i = office["end"]
             continue
