@@ -12,11 +12,17 @@ _LOWER = "kg_lower"
 _TEXT = "kg_text"
 
 
+_last_tokens: list = [None, None]
+
+
 def tokens(doc: Doc) -> list[Token]:
-    """The document's tokens, made once."""
+    """The document's tokens, made once (`doc[i]` makes a new `Token` object on every access)."""
+    if _last_tokens[0] is doc:
+        return _last_tokens[1]
     cached = doc.user_data.get(_TOKENS)
     if cached is None or len(cached) != len(doc):
         cached = doc.user_data[_TOKENS] = list(doc)
+    _last_tokens[0], _last_tokens[1] = doc, cached
     return cached
 
 

@@ -237,13 +237,14 @@ def _country_before(doc: Doc, i: int, countries: dict[int, tuple[int, str, str]]
                     lo: int = 0) -> tuple[int, str] | None:
     """A country name/adjective (optionally with "'s") ending right before token `i`:
     (start token, iso3). Skips a leading determiner."""
+    toks = tokens(doc)
     j = i
-    if j - 1 >= lo and doc[j - 1].tag_ == "POS" or (j - 1 >= lo and doc[j - 1].text in ("'s", "’s")):
+    if j - 1 >= lo and toks[j - 1].tag_ == "POS" or (j - 1 >= lo and toks[j - 1].text in ("'s", "’s")):
         j -= 1
     for start in range(max(lo, j - 5), j):
         hit = countries.get(start)
         if hit and hit[0] == j:
-            if start - 1 >= lo and doc[start - 1].lower_ == "the":
+            if start - 1 >= lo and toks[start - 1].lower_ == "the":
                 start -= 1
             return start, hit[1]
     return None
@@ -302,24 +303,25 @@ def _ruler_named_for(sub: Span, namer: Namer) -> Mention | None:
 def _from_entity(span: Span, namer: Namer, countries, taken: list[bool]) -> list[Mention]:
     """Mentions from one entity span (gazetteer or statistical)."""
     doc = span.doc
+    toks = tokens(doc)
     free = [i for i in range(span.start, span.end) if not taken[i]]
     if not free:
         return []
     start, end = free[0], free[-1] + 1
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct
-                           or doc[start].pos_ in ("ADP", "CCONJ", "SCONJ") and doc[start].is_lower
-                           or doc[start].lower_ in DIRECTION_WORDS and doc[start].is_lower and start + 1 < end):
+    while start < end and (toks[start].lower_ in ("the", "a", "an") or toks[start].is_punct
+                           or toks[start].pos_ in ("ADP", "CCONJ", "SCONJ") and toks[start].is_lower
+                           or toks[start].lower_ in DIRECTION_WORDS and toks[start].is_lower and start + 1 < end):
         start += 1  # "northern Syria" is Syria
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"
-                           or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ") and doc[end - 1].is_lower
-                           or doc[end - 1].lower_ in WEEKDAYS_AND_MONTHS):
+    while end > start and (toks[end - 1].is_punct or toks[end - 1].tag_ == "POS"
+                           or toks[end - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ") and toks[end - 1].is_lower
+                           or toks[end - 1].lower_ in WEEKDAYS_AND_MONTHS):
         end -= 1
-    if end <= start or end - start == 1 and doc[start].text.lower() in PRONOUN_WORDS and not doc[start].is_upper:
+    if end <= start or end - start == 1 and toks[start].text.lower() in PRONOUN_WORDS and not toks[start].is_upper:
         return []  # "We are consulting…" tagged as an organisation
     sub = doc[start:end]
     inner = [(i, countries[i]) for i in range(start, end) if i in countries]
     if len(inner) > 1 and span.label_ in PLACE_LABELS and all(
-            doc[k].lower_ in ("and", ",", "or", "the", "&") for k in range(start, end)
+            toks[k].lower_ in ("and", ",", "or", "the", "&") for k in range(start, end)
             if not any(i <= k < c_end for i, (c_end, _c, _kind) in inner)):
         # "Russian Federation and Algeria" as one place: the states it lists
         return [Mention(i, c_end, namer.country(iso3).name, "Country", kind="name", country=iso3,
@@ -346,6 +348,6 @@ def _from_entity(span: Span, namer: Namer, countries, taken: list[bool]) -> list
             c = namer.country(iso3)
             out.append(Mention(i, c_end, c.name, "Country", kind="adjective", country=iso3,
                                wikidata=c.wikidata, surface=doc[i:c_end].text))
-            i = c_end + (1 if c_end < end and doc[c_end].text == "-" else 0)
+            i = c_end + (1 if c_end < end and toks[c_end].text == "-" else 0)
         return out
     return [m for m in [namer.classify_name(sub, span.label_, span.id_)] if m is not None]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.cache import lowers
+from kg.extract.cache import lowers, tokens
 from kg.extract.lexicon import lemma_keys, lexicon
 from kg.extract.naming import Namer
 from kg.resolve.gazetteer import NAME_PARTICLES
@@ -66,16 +66,17 @@ def parse_office(doc: Doc, i: int, namer: Namer, countries, taken, by_start) -> 
     Returns a dict with start, end, office, leads, body, target (key or None), target_cls,
     country, former, head (False for deputies) — or None when no office starts here.
     """
+    toks = tokens(doc)
     from kg.extract.mentions import _country_before
 
     lex = lexicon()
     start = i
     j = _skip_det(doc, i)
     former = False
-    while j < len(doc) and doc[j].lower_ in lex.modifiers:
-        former = former or doc[j].lower_ in ("former", "ex", "late", "deposed", "ousted", "then")
+    while j < len(doc) and toks[j].lower_ in lex.modifiers:
+        former = former or toks[j].lower_ in ("former", "ex", "late", "deposed", "ousted", "then")
         j += 1
-        if j < len(doc) and doc[j].text == "-":
+        if j < len(doc) and toks[j].text == "-":
             j += 1
     country = None
     target = None
@@ -90,7 +91,7 @@ def parse_office(doc: Doc, i: int, namer: Namer, countries, taken, by_start) -> 
             country = before.country  # "Eritrean President …", "Ethiopia's foreign minister …"
         elif before is not None:
             prefix = before
-        elif i > 1 and doc[i - 1].tag_ == "POS" and by_start.get("end", {}).get(i - 1) is not None:
+        elif i > 1 and toks[i - 1].tag_ == "POS" and by_start.get("end", {}).get(i - 1) is not None:
             owner = by_start["end"][i - 1]
             if owner.cls == "Country":
                 country = owner.country
@@ -98,20 +99,20 @@ def parse_office(doc: Doc, i: int, namer: Namer, countries, taken, by_start) -> 
                                              "InternationalOrganization") and prefix.kind != "adjective":
         target, target_cls, country = prefix.key, prefix.cls, prefix.country
         j = prefix.end
-        if j < len(doc) and doc[j].tag_ == "POS":
+        if j < len(doc) and toks[j].tag_ == "POS":
             j += 1
     elif country is None:
         hit = countries.get(j)
         if hit:
             country = hit[1]
             j = hit[0]
-            if j < len(doc) and doc[j].tag_ == "POS":
+            if j < len(doc) and toks[j].tag_ == "POS":
                 j += 1
     head = True
-    while j < len(doc) and doc[j].lower_ in lex.not_head:
+    while j < len(doc) and toks[j].lower_ in lex.not_head:
         head = False
         j += 1
-        if j < len(doc) and doc[j].text == "-":
+        if j < len(doc) and toks[j].text == "-":
             j += 1
     hit = lex.offices.match(doc, j)
     if hit is None:
@@ -120,17 +121,17 @@ def parse_office(doc: Doc, i: int, namer: Namer, countries, taken, by_start) -> 
     country = country or info.get("country")
     if info.get("only_for") and country not in info["only_for"]:
         info = {**info, "leads": "none"}  # India's Foreign Secretary is a civil servant, Britain's a minister
-    if info["leads"] == "none" and end + 1 < len(doc) and doc[end].lower_ == "to" and countries.get(end + 1):
+    if info["leads"] == "none" and end + 1 < len(doc) and toks[end].lower_ == "to" and countries.get(end + 1):
         end = countries[end + 1][0]  # "Ambassador to Armenia Igor Nazaryuk"
     described = prefix is not None and prefix.kind == "description"  # "Kurdish leader X"
     if not any(t.text[:1].isupper() for t in doc[j:end]) and not country and not target and not described:
         # lower-case "president" with nothing around it: too vague to be a title
-        if not (end < len(doc) and doc[end].lower_ == "of"):
+        if not (end < len(doc) and toks[end].lower_ == "of"):
             return None
-    if end < len(doc) and doc[end].lower_ == "for" and doc[end - 1].text[:1].isupper():
+    if end < len(doc) and toks[end].lower_ == "for" and toks[end - 1].text[:1].isupper():
         end = _portfolio_end(doc, end)  # "Minister for the Middle East Tobias Ellwood"
     # "of [the] X"
-    if end < len(doc) and doc[end].lower_ == "of":
+    if end < len(doc) and toks[end].lower_ == "of":
         k = _skip_det(doc, end + 1)
         inner = by_start.get(k)
         chit = countries.get(k)
