@@ -23,8 +23,13 @@ def state_bodies(doc: Doc, namer: Namer, countries: dict[int, tuple[int, str, st
     """Body and armed-force mentions found by the patterns, left to right."""
     lex = lexicon()
     out: list[Mention] = []
+    lower, starts = lowers(doc), _triggers(lex)
+    n = len(doc)
     i = 0
-    while i < len(doc):
+    while i < n:
+        if i not in countries and lower[i] not in starts and (i + 1 >= n or lower[i + 1] != "party"):
+            i += 1  # no pattern can start here (most tokens): skip without making Token objects
+            continue
         special = _led_coalition(doc, i, namer, countries) or _special_body(doc, i, namer) or _party(doc, i)
         if special:
             out.append(special)
@@ -38,6 +43,18 @@ def state_bodies(doc: Doc, namer: Namer, countries: dict[int, tuple[int, str, st
         else:
             i += 1
     return out
+
+
+_TRIGGERS: dict[int, frozenset[str]] = {}
+
+
+def _triggers(lex) -> frozenset[str]:  # noqa: ANN001 (Lexicon)
+    """Lower-case words a body pattern can start with (besides a country and "X party")."""
+    if id(lex) not in _TRIGGERS:
+        _TRIGGERS[id(lex)] = frozenset(
+            lex.bodies.firsts | lex.forces.firsts | lex.departments.firsts | lex.ministry_nouns | {"mod"}
+            | {w.lower() for w in _special_firsts(lex.special)})
+    return _TRIGGERS[id(lex)]
 
 
 def _party(doc: Doc, i: int) -> Mention | None:
