@@ -534,3 +534,8 @@ def test_extract_relations_planned_signing_counts(facts):
 ])
 def test_extract_relations_honorifics_particles_and_headline_verbs_in_titled_names(facts, text, expected):
     assert expected in facts(text)
+
+
+def test_extract_relations_fighting_side_by_side_and_heading_to(facts):
+    assert not any(p == "attacks" for _s, p, _o in facts("France and Germany fought side by side in Mali."))
+    assert ("Antony Blinken", "visits", "Beijing") in facts("Blinken heads to Beijing on Sunday.")
