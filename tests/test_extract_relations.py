@@ -539,3 +539,15 @@ def test_extract_relations_honorifics_particles_and_headline_verbs_in_titled_nam
 def test_extract_relations_fighting_side_by_side_and_heading_to(facts):
     assert not any(p == "attacks" for _s, p, _o in facts("France and Germany fought side by side in Mali."))
     assert ("Antony Blinken", "visits", "Beijing") in facts("Blinken heads to Beijing on Sunday.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Morocco and Algeria cut diplomatic ties in 2021.",
+     {("Morocco", "sanctions", "Algeria"), ("Algeria", "sanctions", "Morocco")}),
+    ("Macron discussed Ukraine with Scholz.", {("Emmanuel Macron", "meetsWith", "Olaf Scholz")}),
+    # the NER's "[Washington of fuelling]/ORG" is Washington
+    ("The Kremlin accused Washington of fuelling the conflict.",
+     {("Presidential Administration of Russia", "criticizes", "United States")}),
+])
+def test_extract_relations_cut_ties_discussions_and_trimmed_names(facts, text, expected):
+    assert expected <= facts(text)

@@ -226,8 +226,8 @@ def _verb_candidates(verb: Token, entry: dict, noun: Token | None, rule: str,
             for o in subs[n + 1:]:
                 if fits(s, rel, o):
                     yield s, rel, o, verb, rule + ":pairs", cameo, 0.75
-    elif len(subs) > 1 and not objs and (rel == "sanctions" and noun is not None and noun.lemma_.lower() in (
-            "tie", "ties", "relation", "relations") or rel == "attacks" and MUTUAL.intersection(lemma_keys(verb))
+    elif len(subs) > 1 and not objs and (rel == "sanctions" and noun is not None and {
+            "tie", "relation"}.intersection(lemma_keys(noun)) or rel == "attacks" and MUTUAL.intersection(lemma_keys(verb))
             and not any(c.lower_ in ("together", "alongside", "jointly", "side")
                         for c in [*verb.subtree, *verb.doc[verb.i + 1:verb.i + 4]])):
         # "Algeria and Morocco severed diplomatic relations", "the army and the RSF have been

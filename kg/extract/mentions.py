@@ -280,6 +280,8 @@ def _rest_of_titled_name(doc: Doc, span: Span, countries, lex) -> bool:
                for table in (lex.offices, lex.ranks) for k in range(max(0, first - 4), first))
 
 
+# lower-case words that end no name: "[Washington of fuelling]/ORG" is Washington
+TRAILING = {"ADP", "DET", "CCONJ", "SCONJ", "VERB", "AUX", "ADV", "PRON", "PART"}
 RULER_NOUNS = {"regime", "administration", "government", "junta", "camp"}
 
 
@@ -313,7 +315,7 @@ def _from_entity(span: Span, namer: Namer, countries, taken: list[bool]) -> list
                            or toks[start].lower_ in DIRECTION_WORDS and toks[start].is_lower and start + 1 < end):
         start += 1  # "northern Syria" is Syria
     while end > start and (toks[end - 1].is_punct or toks[end - 1].tag_ == "POS"
-                           or toks[end - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ") and toks[end - 1].is_lower
+                           or toks[end - 1].pos_ in TRAILING and toks[end - 1].is_lower
                            or toks[end - 1].lower_ in WEEKDAYS_AND_MONTHS):
         end -= 1
     if end <= start or end - start == 1 and toks[start].text.lower() in PRONOUN_WORDS and not toks[start].is_upper:
