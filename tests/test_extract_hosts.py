@@ -42,3 +42,10 @@ def test_extract_hosts_joined_by_guests_and_the_alliance(facts):
 
 def test_extract_hosts_joining_is_not_meeting(facts):
     assert not {f for f in facts("Sweden joined NATO in 2024.") if f[1] == "meetsWith"}
+
+
+def test_extract_hosts_mediators_listed_by_the_passive(facts):
+    # the lemmatizer gives "mediat" for "mediated": the rule also tries de-inflected forms
+    found = facts("Israel and Hamas agreed to a ceasefire mediated by Egypt, Qatar and the United States.")
+    for mediator in ("Egypt", "Qatar", "United States"):
+        assert {(mediator, "negotiatesWith", "Israel"), (mediator, "negotiatesWith", "Hamas")} <= found

@@ -14,6 +14,7 @@ from kg.extract.args import SAYING, MentionOf, asserted, mentions_for, subjects,
 from kg.extract.cache import tokens
 from kg.extract.events import Candidate
 from kg.extract.groups import group_members, is_group
+from kg.extract.lexicon import lemma_keys
 from kg.extract.mentions import Mention
 
 HOST_VERBS = {"host", "facilitate", "sponsor", "organise", "organize", "convene", "broker", "mediate"}
@@ -26,8 +27,9 @@ CAMEO = "046"
 def hosted_talks(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
     """`negotiatesWith` from a host or broker to each party of the talks it hosts."""
     for tok in tokens(doc):
-        lemma = tok.lemma_.lower()
-        if lemma in HOST_VERBS and tok.pos_ in ("VERB", "AUX") and asserted(tok):
+        compound = tok.lower_ in HOSTED and tok.i >= 2 and doc[tok.i - 1].text in ("-", "–") and tok.head.i > tok.i
+        if not compound and tok.pos_ in ("VERB", "AUX") and HOST_VERBS.intersection(lemma_keys(tok)) \
+                and asserted(tok):  # (lemma keys: the lemmatizer now and then gives "mediat" for "mediated")
             hosts = _hosts(tok, mention_of)
             keys = {h.key for h in hosts}
             for talk in _talk_objects(tok):
@@ -38,7 +40,7 @@ def hosted_talks(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
                         or _pair_of_sentence(talk, mention_of, keys)
                 for host in hosts:
                     yield from _each(host, parties, tok)
-        elif tok.lower_ in HOSTED and tok.i >= 2 and doc[tok.i - 1].text in ("-", "–") and tok.head.i > tok.i:
+        elif compound:
             host = mention_of(doc[tok.i - 2])  # "a Qatar-brokered deal"
             talk = tok.head
             if host is not None and host.key and talk.lemma_.lower() in TALK_NOUNS:
@@ -50,7 +52,7 @@ def hosted_talks(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
 def joined_by(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
     """"X will be joined by Y" (at a summit, talks): `meetsWith` (active "X joined NATO" is membership)."""
     for tok in tokens(doc):
-        if tok.lemma_.lower() == "join" and deps.is_passive(tok) and asserted(tok):
+        if "join" in lemma_keys(tok) and deps.is_passive(tok) and asserted(tok):
             hosts = unique([m for t in deps.passive_subject_tokens(tok) for m in mentions_for(t, mention_of)])
             guests = unique([m for t in deps.agent_tokens(tok) for m in mentions_for(t, mention_of)])
             for h in hosts:

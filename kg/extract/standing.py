@@ -13,7 +13,7 @@ from kg.extract.cache import tokens
 from kg.extract.events import Candidate, fits
 from kg.extract.groups import NEIGHBOURING, group_members, is_group
 from kg.extract.heads import heading_verbs
-from kg.extract.lexicon import lexicon
+from kg.extract.lexicon import lemma_keys, lexicon
 from kg.extract.membership import IGO_CLASSES, member_lists, membership, party_of
 from kg.extract.mentions import Mention
 from kg.extract.naming import Namer
@@ -331,7 +331,7 @@ def _located(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
 def _border_verbs(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
     """"Algeria borders Niger"."""
     for tok in tokens(doc):
-        if tok.lemma_.lower() == "border" and asserted(tok) and (
+        if "border" in lemma_keys(tok) and asserted(tok) and (
                 tok.pos_ == "VERB" or any(c.dep_ in deps.DOBJ for c in tok.children)):  # "which borders/NOUN X"
             subs = subjects(tok, mention_of)
             own = {m.key for m in subs}
