@@ -57,3 +57,16 @@ def test_extract_parses_a_noun_taken_for_a_clause_is_the_object():
                             heads=[1, 1, 3, 1, 1], deps=["nsubj", "ROOT", "nsubj", "ccomp", "punct"],
                             pos=["PROPN", "VERB", "PROPN", "VERB", "PUNCT"])
     assert direct_objects(said[1]) == []
+
+
+def test_extract_parses_lemma_slips_still_find_the_word():
+    """Our lemmatizer now and then leaves a stem ("mediat", "ty"): the rules look words up by
+    `has_lemma`, which also tries the de-inflected forms."""
+    import spacy
+
+    from kg.extract.lexicon import has_lemma
+
+    doc = spacy.tokens.Doc(spacy.blank("en").vocab, words=["mediated", "ties", "fought"],
+                           lemmas=["mediat", "ty", "fought"])
+    assert has_lemma(doc[0], {"mediate"}) and has_lemma(doc[1], ("tie",)) and has_lemma(doc[2], {"fight"})
+    assert not has_lemma(doc[0], {"meditate"})

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from kg.extract import deps
 from kg.extract.cache import lowers, sent_of
 from kg.extract.groups import group_members, is_group, reciprocal
-from kg.extract.lexicon import lemma_keys, lexicon
+from kg.extract.lexicon import has_lemma, lemma_keys, lexicon
 from kg.extract.mentions import Mention
 from kg.extract.places import PLACE_NOUNS
 
@@ -136,7 +136,7 @@ def _mentions_for(token: Token, mention_of: MentionOf, *, depth: int = 0) -> lis
                     out.extend(m for m in mentions_for(obj, mention_of, depth=depth + 1) if m.cls == "Country"
                                or word == "of")
             for child in t.children:  # "units coming from Rwanda"
-                if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in ("come", "hail"):
+                if child.dep_ in ("acl", "relcl") and has_lemma(child, ("come", "hail")):
                     for _w, obj in deps.prep_objects(child, "from"):
                         out.extend(m for m in mentions_for(obj, mention_of, depth=depth + 1) if m.cls == "Country")
             for child in t.children:
@@ -207,7 +207,7 @@ def subjects(verb: Token, mention_of: MentionOf, *, depth: int = 0) -> list[Ment
             infinitive = any(c.dep_ in ("mark", "aux") and c.lower_ == "to" for c in verb.children)
             if not infinitive:
                 found = mentions_for(head, mention_of)
-                if not found and head.dep_ in deps.DOBJ and head.head.lemma_.lower() in LEADING:
+                if not found and head.dep_ in deps.DOBJ and has_lemma(head.head, LEADING):
                     found = subjects(head.head, mention_of, depth=depth + 1)  # "X leads a coalition supporting Y"
                 elif not found and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
                     # "X announced measures, accusing Y of …": a participle after a comma is the clause's
@@ -394,7 +394,7 @@ def asserted(verb: Token) -> bool:
             if child.dep_ == "mark" and child.lower_ in ("if", "whether", "unless"):
                 return False
         if node.dep_ in ("xcomp", "ccomp", "conj", "advcl") and node.head != node:
-            if node.head.lemma_.lower() in lex["deny_verbs"] or node.head.lemma_.lower() in ("refuse", "fail"):
+            if has_lemma(node.head, lex["deny_verbs"]) or has_lemma(node.head, ("refuse", "fail")):
                 return False
             node = node.head
         else:

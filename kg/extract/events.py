@@ -13,7 +13,7 @@ from kg.extract import deps
 from kg.extract.args import MentionOf, asserted, mentions_for, objects, owners, subjects
 from kg.extract.cache import tokens
 from kg.extract.groups import group_members, reciprocal
-from kg.extract.lexicon import lemma_keys, lexicon
+from kg.extract.lexicon import has_lemma, lemma_keys, lexicon
 from kg.extract.mentions import Mention
 from kg.extract.places import PLACE_NOUNS
 from kg.extract.shallow import left_actors, right_parties
@@ -84,10 +84,10 @@ def verb_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
                 continue  # "asked X to …" is an appeal; "asked X" (a question) is not
             if entry.get("needs_aid_object"):
                 objs = [c for c in tok.children if c.dep_ in deps.DOBJ | deps.PASS_SUBJ]
-                if not any(o.lemma_.lower() in aid_objects for o in objs):
+                if not any(has_lemma(o, aid_objects) for o in objs):
                     given = [t for _w, o in deps.prep_objects(tok, "with") for t in o.subtree]
                     given += [t for _w, o in deps.prep_objects(tok, "in") if given for t in o.subtree]
-                    if not any(t.lemma_.lower() in aid_objects for t in given):
+                    if not any(has_lemma(t, aid_objects) for t in given):
                         continue
                     entry = {**entry, "obj": entry["obj"] + ["dobj"]}  # "provide Taiwan with weapons"
             entries.append((entry, None, f"verb:{lemma}"))
@@ -189,7 +189,7 @@ def _verb_candidates(verb: Token, entry: dict, noun: Token | None, rule: str,
     if rel == "appealsTo" and subs and not objs:
         # "Moscow urged a cessation of hostilities": an appeal for calm goes to both sides of the story
         calm = [t for t in deps.direct_objects(verb) + [o for _w, o in deps.prep_objects(verb, "for")]
-                if t.lemma_.lower() in CALM]
+                if has_lemma(t, CALM)]
         objs = group_members(calm[0], mention_of, exclude={m.key for m in subs}) if calm else []
     if not subs or not objs:  # the parse left a side open: look at the words around the trigger
         shallow_subs = [] if subs else left_actors(verb, mention_of)

@@ -14,7 +14,7 @@ from kg.extract.args import SAYING, MentionOf, asserted, mentions_for, subjects,
 from kg.extract.cache import tokens
 from kg.extract.events import Candidate
 from kg.extract.groups import group_members, is_group
-from kg.extract.lexicon import lemma_keys
+from kg.extract.lexicon import has_lemma, lemma_keys
 from kg.extract.mentions import Mention
 
 HOST_VERBS = {"host", "facilitate", "sponsor", "organise", "organize", "convene", "broker", "mediate"}
@@ -43,7 +43,7 @@ def hosted_talks(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
         elif compound:
             host = mention_of(doc[tok.i - 2])  # "a Qatar-brokered deal"
             talk = tok.head
-            if host is not None and host.key and talk.lemma_.lower() in TALK_NOUNS:
+            if host is not None and host.key and has_lemma(talk, TALK_NOUNS):
                 parties = _parties(talk, mention_of, exclude={host.key}) or _governing_subjects(talk, mention_of) \
                     or _pair_of_sentence(talk, mention_of, {host.key})
                 yield from _each(host, parties, tok)
@@ -70,7 +70,7 @@ def _each(host: Mention, parties: list[Mention], trigger: Token) -> Iterator[Can
 def _governing_subjects(talk: Token, mention_of: MentionOf) -> list[Mention]:
     """The parties of a deal named only as the subjects of the clause it is in ("X and Y agreed to…")."""
     verb = next((a for a in talk.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    if verb is None or talk.dep_ in deps.SUBJ or verb.lemma_.lower() in SAYING:
+    if verb is None or talk.dep_ in deps.SUBJ or has_lemma(verb, SAYING):
         return []  # "a truce mediated by Z, Y said" (misparsed as the subject of "said"): not Y's deal
     return subjects(verb, mention_of)
 
@@ -91,14 +91,14 @@ def _talk_objects(verb: Token) -> list[Token]:
     found = deps.passive_subject_tokens(verb) if deps.is_passive(verb) else deps.direct_objects(verb)
     if not found and verb.dep_ in ("acl", "amod") and verb.head.i < verb.i:
         found = [verb.head]
-        if verb.i > 0 and verb.doc[verb.i - 1].lemma_.lower() in TALK_NOUNS and verb.i - 1 != verb.head.i:
+        if verb.i > 0 and has_lemma(verb.doc[verb.i - 1], TALK_NOUNS) and verb.i - 1 != verb.head.i:
             found.append(verb.doc[verb.i - 1])
     out = []
     for t in found:
         if t.lower_ in ("round", "rounds", "series"):
             out += [o for w, o in deps.prep_objects(t, "of")]
         out.append(t)
-    return [t for t in out if t.lemma_.lower() in TALK_NOUNS or t.lower_ in TALK_NOUNS]
+    return [t for t in out if has_lemma(t, TALK_NOUNS) or t.lower_ in TALK_NOUNS]
 
 
 def _parties(talk: Token, mention_of: MentionOf, *, exclude: set[str]) -> list[Mention]:

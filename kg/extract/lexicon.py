@@ -150,6 +150,11 @@ def _lemma_keys(word: str, lemma: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
+def has_lemma(token, words) -> bool:
+    """Whether any of the token's lemma keys (see `lemma_keys`) is in `words`."""
+    return any(k in words for k in lemma_keys(token))
+
+
 def noun_key(token, table: dict) -> str | None:
     """The key under which a noun appears in `table` (its lemma, or its singular), or None."""
     low = token.lower_

@@ -12,7 +12,7 @@ from kg.extract import deps
 from kg.extract.args import MentionOf, asserted, mentions_for, subjects
 from kg.extract.cache import tokens
 from kg.extract.events import Candidate
-from kg.extract.lexicon import lemma_keys
+from kg.extract.lexicon import has_lemma, lemma_keys
 from kg.extract.mentions import Mention
 
 
@@ -26,14 +26,14 @@ def membership(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
                     if o.cls in ("InternationalOrganization", "Organization") and s.cls in (
                             "Country", "Person", "Organization"):
                         yield s, "memberOf", o, tok, "member:join", None, 0.8
-        if tok.lemma_.lower() in ("member", "members") and tok.pos_ == "NOUN":
+        if has_lemma(tok, ("member", "members")) and tok.pos_ == "NOUN":
             orgs = [m for _w, p in deps.prep_objects(tok, "of") for m in mentions_for(p, mention_of)] or [
                 m for c in tok.children if c.dep_ in deps.POSS for m in mentions_for(c, mention_of)
                 if m.cls in IGO_CLASSES]  # "Sweden became NATO's 32nd member"
             members = []
             if tok.dep_ == "appos":
                 members = mentions_for(tok.head, mention_of)
-            elif tok.dep_ == "attr" or tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "become":
+            elif tok.dep_ == "attr" or tok.dep_ == "xcomp" and has_lemma(tok.head, ("become",)):
                 members = subjects(tok.head, mention_of)  # "X is / became a member of Y"
             elif any(c.dep_ == "cop" for c in tok.children):  # UD: "Belgium is a member of NATO"
                 members = subjects(tok, mention_of)
@@ -61,11 +61,11 @@ def _aspired(verb) -> bool:  # noqa: ANN001 (Token)
         if node.dep_ not in ("xcomp", "acl", "pcomp", "advcl", "ccomp") or node.head == node:
             return False
         head = node.head
-        if head.pos_ in ("NOUN", "PROPN") or head.lemma_.lower() in ASPIRING:
+        if head.pos_ in ("NOUN", "PROPN") or has_lemma(head, ASPIRING):
             return True
         if head.pos_ == "ADP":  # "from joining": the preposition's head decides
             head = head.head
-            if head.lemma_.lower() in ASPIRING:
+            if has_lemma(head, ASPIRING):
                 return True
         node = head
     return False

@@ -27,7 +27,7 @@ from kg.extract.args import (
 from kg.extract.cache import sent_of, tokens
 from kg.extract.events import SYMMETRIC, Candidate, fits
 from kg.extract.hosts import HOST_VERBS
-from kg.extract.lexicon import lemma_keys, lexicon, noun_key
+from kg.extract.lexicon import has_lemma, lemma_keys, lexicon, noun_key
 from kg.extract.shallow import left_actors
 
 
@@ -40,7 +40,7 @@ def nominal_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
         if key is None:
             continue
         entry = table[key]
-        if entry.get("of_lemmas") and not any(o.lemma_.lower() in entry["of_lemmas"]
+        if entry.get("of_lemmas") and not any(has_lemma(o, entry["of_lemmas"])
                                               for _w, o in deps.prep_objects(tok, "of")):
             continue
         governor = _clause_verb(tok)
@@ -60,9 +60,9 @@ def nominal_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
         patients = _patients(tok, entry, mention_of)
         rel, cameo = entry["rel"], entry.get("cameo")
         rule = f"noun-event:{key}"
-        threatened = governor is not None and tok.dep_ in deps.DOBJ and governor.lemma_.lower() in THREATENING
+        threatened = governor is not None and tok.dep_ in deps.DOBJ and has_lemma(governor, THREATENING)
         if rel in ("sanctions", "attacks") and (threatened or any(
-                c.dep_ == "amod" and c.lemma_.lower() in THREATENING for c in tok.children)):
+                c.dep_ == "amod" and has_lemma(c, THREATENING) for c in tok.children)):
             # "threatened sanctions against Caracas": a threat, not the act (relations.md)
             actors = subjects(governor, mention_of) if threatened else _agents(tok, entry, governor, mention_of, lex)
             for s in actors:
@@ -70,7 +70,7 @@ def nominal_events(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
                     if fits(s, "threatens", o):
                         yield s, "threatens", o, tok, rule + ":threatened", "130", 0.7
             continue
-        if governor is not None and tok.dep_ in deps.DOBJ and governor.lemma_.lower() in RECEIVING:
+        if governor is not None and tok.dep_ in deps.DOBJ and has_lemma(governor, RECEIVING):
             # "X received backing from Y", "X, which receives aid from Y": Y acts on X
             givers = [m for _w, o in deps.prep_objects(tok, "from") for m in mentions_for(o, mention_of)]
             for s in givers:
@@ -148,7 +148,7 @@ def _agents(noun: Token, entry: dict, governor: Token | None, mention_of: Mentio
         # no clause above the noun (a misparse such as "imposed/amod sanctions/ROOT"):
         # the name just before it, passing an agentive verb
         return left_actors(noun, mention_of, through=frozenset(lex["agent_verbs"]))
-    if noun.dep_ in deps.DOBJ and governor.lemma_.lower() in lex["agent_verbs"]:
+    if noun.dep_ in deps.DOBJ and has_lemma(governor, lex["agent_verbs"]):
         return subjects(governor, mention_of)
     if not entry.get("agent_verbs_only") and (_framed(noun, governor, lex["frame_preps"])
                                               or _travelled_for(noun, governor)):

@@ -12,6 +12,7 @@ from kg.extract import deps
 from kg.extract.args import MentionOf, mentions_for, subjects
 from kg.extract.cache import tokens
 from kg.extract.events import Candidate, fits
+from kg.extract.lexicon import has_lemma
 
 NAMING = {"name", "declare", "proclaim", "recognise", "recognize", "acknowledge", "endorse"}
 LEGITIMATE = {"interim", "legitimate", "acting", "rightful", "elected", "transitional"}
@@ -83,7 +84,7 @@ def _as_role(verb: Token) -> Token | None:
     """The "as interim president" the verb names someone to, when it is a legitimate head's role."""
     for word, obj in deps.prep_objects(verb, "as"):
         words = {t.lower_ for t in obj.subtree}
-        if words & HEADS and (words & LEGITIMATE or verb.lemma_.lower() in RECOGNISE):
+        if words & HEADS and (words & LEGITIMATE or has_lemma(verb, RECOGNISE)):
             return obj
     return None
 

@@ -14,7 +14,7 @@ from kg.extract.args import MentionOf, asserted, mentions_for, subjects
 from kg.extract.cache import sent_of, tokens
 from kg.extract.events import Candidate, fits
 from kg.extract.groups import group_members, is_group
-from kg.extract.lexicon import lemma_keys, lexicon, noun_key
+from kg.extract.lexicon import has_lemma, lemma_keys, lexicon, noun_key
 from kg.extract.mentions import Mention
 
 
@@ -136,7 +136,7 @@ def _sharers(noun: Token, mention_of: MentionOf) -> list[Mention]:
     """"Algeria and Niger share a border": the subjects of the verb the noun is object of (and
     "with Sudan" when the parser hung it on the verb: "Ethiopia shares a long border with Sudan")."""
     verb = noun.head
-    if noun.dep_ in deps.DOBJ | {"attr"} and verb.lemma_.lower() in ("share", "have"):
+    if noun.dep_ in deps.DOBJ | {"attr"} and has_lemma(verb, ("share", "have")):
         return subjects(verb, mention_of) + [m for _w, o in deps.prep_objects(verb, "with")
                                              for m in mentions_for(o, mention_of)]
     return []

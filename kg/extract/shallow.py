@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from kg.extract.args import MentionOf, unique
 from kg.extract.cache import sent_of
+from kg.extract.lexicon import has_lemma
 from kg.extract.mentions import Mention
 
 GAP_LEFT = {"AUX", "ADV", "PART"}
@@ -41,7 +42,7 @@ def left_actors(verb: Token, mention_of: MentionOf, *, through: frozenset[str] =
             return unique(_coordinated_left(doc[m.start], m, mention_of))
         if m is not None:
             return []
-        if tok.lemma_.lower() in through:
+        if has_lemma(tok, through):
             i -= 1
             steps += 1
             continue

@@ -13,6 +13,7 @@ from kg.extract import deps
 from kg.extract.args import MentionOf, asserted, subjects
 from kg.extract.cache import lowers, sent_of, tokens
 from kg.extract.events import Candidate, fits
+from kg.extract.lexicon import has_lemma
 
 # word sequences naming force held out as an option
 FORCE_OPTIONS = [("use", "of", "force"), ("use", "of", "military", "force"), ("military", "intervention"),
@@ -34,7 +35,7 @@ def force_threats(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
             continue
         head = toks[i + len(phrase) - 1] if phrase[0] != "use" else toks[i]
         verb = _governor(head)
-        if verb is None or not asserted(verb) or verb.lemma_.lower() in REFUSING:
+        if verb is None or not asserted(verb) or has_lemma(verb, REFUSING):
             continue
         actors = subjects(verb, mention_of)
         targets = _targets(head, verb, mention_of, {a.key for a in actors})
