@@ -306,7 +306,7 @@ def objects(verb: Token, slots: list[str], mention_of: MentionOf, *, noun: Token
                     found = mentions_for(obj, mention_of)
                     if not found and with_owners and (obj.lower_ in TARGET_NOUNS or head.lower_ in TARGET_NOUNS):
                         # "airstrikes on Hezbollah targets", "imports of Moldovan wine"
-                        found = target_owners(obj, mention_of) or owners(obj, mention_of)
+                        found = target_owners(obj, mention_of)
                     elif not found and not with_owners and obj.pos_ == "NOUN":  # a visit "to the front line in X"
                         found = _where(obj, mention_of)
                     out += found
@@ -323,8 +323,8 @@ def _where(token: Token, mention_of: MentionOf, preps: tuple[str, ...] = ("in", 
 
 def target_owners(token: Token, mention_of: MentionOf) -> list[Mention]:
     """Who a target stands for: its owner ("Hezbollah targets", "positions of the army"), else
-    where it is ("nine sites in
-    Pakistan", "positions near Tovuz", "struck targets in Syria" with "in Syria" on the verb)."""
+    where it is ("nine sites in Pakistan", "positions near Tovuz", "struck targets in Syria" with
+    "in Syria" on the verb)."""
     found = owners(token, mention_of)
     if not found:  # "the positions of the FARDC", "imports of Moldovan wine"
         found = [m for word, obj in deps.prep_objects(token) if word == "of"

@@ -5,6 +5,7 @@ Russia", "Russia's Defence Ministry", "the Saudi-led coalition", "the Pentagon",
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -23,7 +24,7 @@ def state_bodies(doc: Doc, namer: Namer, countries: dict[int, tuple[int, str, st
     """Body and armed-force mentions found by the patterns, left to right."""
     lex = lexicon()
     out: list[Mention] = []
-    lower, starts = lowers(doc), _triggers(lex)
+    lower, starts = lowers(doc), _triggers()
     n = len(doc)
     i = 0
     while i < n:
@@ -45,16 +46,12 @@ def state_bodies(doc: Doc, namer: Namer, countries: dict[int, tuple[int, str, st
     return out
 
 
-_TRIGGERS: dict[int, frozenset[str]] = {}
-
-
-def _triggers(lex) -> frozenset[str]:  # noqa: ANN001 (Lexicon)
+@lru_cache(maxsize=1)
+def _triggers() -> frozenset[str]:
     """Lower-case words a body pattern can start with (besides a country and "X party")."""
-    if id(lex) not in _TRIGGERS:
-        _TRIGGERS[id(lex)] = frozenset(
-            lex.bodies.firsts | lex.forces.firsts | lex.departments.firsts | lex.ministry_nouns | {"mod"}
-            | {w.lower() for w in _special_firsts(lex.special)})
-    return _TRIGGERS[id(lex)]
+    lex = lexicon()
+    return frozenset(lex.bodies.firsts | lex.forces.firsts | lex.departments.firsts | lex.ministry_nouns
+                     | {"mod"} | {w.lower() for w in _special_firsts(lex.special)})
 
 
 def _party(doc: Doc, i: int) -> Mention | None:
@@ -112,7 +109,7 @@ def _ministry(doc: Doc, i: int, namer: Namer, countries: dict[int, tuple[int, st
     """"Ministry of Defence (of Russia)", "the Algerian Foreign Ministry", "Russia's Defence Ministry"."""
     lex = lexicon()
     low = lowers(doc)[i]
-    if (low in lex.ministry_nouns or low == "mod") and (low == "mod" or texts(doc)[i][:1].isupper()):
+    if low == "mod" or low in lex.ministry_nouns and texts(doc)[i][:1].isupper():
         # Ministry of X [of COUNTRY]
         if i + 1 < len(doc) and doc[i + 1].lower_ == "of":
             dept = lex.departments.match(doc, i + 2)

@@ -12,51 +12,48 @@ _LOWER = "kg_lower"
 _TEXT = "kg_text"
 
 
-_last_tokens: list = [None, None]
+# the last document asked for and its lists: the rules ask for one document's tokens and words
+# tens of thousands of times in a row (rules run on a finished parse: its words do not change)
+_LAST: dict = {"doc": None}
+
+
+def _per_doc(doc: Doc, key: str, build) -> list:  # noqa: ANN001 (build: () -> list)
+    if _LAST["doc"] is not doc:
+        _LAST.clear()
+        _LAST["doc"] = doc
+    value = _LAST.get(key)
+    if value is None:
+        value = doc.user_data.get(key)
+        if value is None or len(value) != len(doc):
+            value = doc.user_data[key] = build()
+        _LAST[key] = value
+    return value
 
 
 def tokens(doc: Doc) -> list[Token]:
     """The document's tokens, made once (`doc[i]` makes a new `Token` object on every access)."""
-    if _last_tokens[0] is doc:
-        return _last_tokens[1]
-    cached = doc.user_data.get(_TOKENS)
-    if cached is None or len(cached) != len(doc):
-        cached = doc.user_data[_TOKENS] = list(doc)
-    _last_tokens[0], _last_tokens[1] = doc, cached
-    return cached
+    if _LAST["doc"] is doc and _TOKENS in _LAST:  # the hot path: no call, no closure
+        return _LAST[_TOKENS]
+    return _per_doc(doc, _TOKENS, lambda: list(doc))
 
 
 def sent_of(token: Token) -> Span:
     """The sentence of `token` (what `token.sent` gives, without walking the document)."""
     doc = token.doc
-    table = doc.user_data.get(_SENTS)
-    if table is None or len(table) != len(doc):
-        table = [None] * len(doc)
-        for sent in doc.sents:
-            for i in range(sent.start, sent.end):
-                table[i] = sent
-        doc.user_data[_SENTS] = table
-    return table[token.i]
-
-
-_last_lowers: list = [None, None]  # the last document asked for and its words: the rules ask
-# for one document's words tens of thousands of times in a row
+    if _LAST["doc"] is doc and _SENTS in _LAST:
+        return _LAST[_SENTS][token.i]
+    return _per_doc(doc, _SENTS, lambda: [sent for sent in doc.sents for _ in range(sent.start, sent.end)])[token.i]
 
 
 def lowers(doc: Doc) -> list[str]:
     """Every token's lower-case form, read once (phrase tables look words up by position)."""
-    if _last_lowers[0] is doc:  # (rules run on a finished parse: its words do not change)
-        return _last_lowers[1]
-    cached = doc.user_data.get(_LOWER)
-    if cached is None or len(cached) != len(doc):
-        cached = doc.user_data[_LOWER] = [t.lower_ for t in tokens(doc)]
-    _last_lowers[0], _last_lowers[1] = doc, cached
-    return cached
+    if _LAST["doc"] is doc and _LOWER in _LAST:  # the hot path: no call, no closure
+        return _LAST[_LOWER]
+    return _per_doc(doc, _LOWER, lambda: [t.lower_ for t in tokens(doc)])
 
 
 def texts(doc: Doc) -> list[str]:
     """Every token's text, read once."""
-    cached = doc.user_data.get(_TEXT)
-    if cached is None or len(cached) != len(doc):
-        cached = doc.user_data[_TEXT] = [t.text for t in tokens(doc)]
-    return cached
+    if _LAST["doc"] is doc and _TEXT in _LAST:  # the hot path: no call, no closure
+        return _LAST[_TEXT]
+    return _per_doc(doc, _TEXT, lambda: [t.text for t in tokens(doc)])

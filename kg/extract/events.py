@@ -139,7 +139,7 @@ def _wished(verb: Token) -> bool:
         if node.dep_ not in ("xcomp", "ccomp", "advcl") or node.head == node:
             return False
         node = node.head
-        if WISHING.intersection(lemma_keys(node)):
+        if has_lemma(node, WISHING):
             return True
     return False
 
@@ -226,12 +226,7 @@ def _verb_candidates(verb: Token, entry: dict, noun: Token | None, rule: str,
             for o in subs[n + 1:]:
                 if fits(s, rel, o):
                     yield s, rel, o, verb, rule + ":pairs", cameo, 0.75
-    elif len(subs) > 1 and not objs and (rel == "sanctions" and noun is not None and {
-            "tie", "relation"}.intersection(lemma_keys(noun)) or rel == "attacks" and MUTUAL.intersection(lemma_keys(verb))
-            and not any(c.lower_ in ("together", "alongside", "jointly", "side")
-                        for c in [*verb.subtree, *verb.doc[verb.i + 1:verb.i + 4]])):
-        # "Algeria and Morocco severed diplomatic relations", "the army and the RSF have been
-        # fighting": each with the other (relations.md: conflict between two sides goes both ways)
+    elif len(subs) > 1 and not objs and _each_with_the_other(rel, verb, noun):
         for s in subs:
             for o in subs:
                 if s.key != o.key and fits(s, rel, o):
@@ -243,6 +238,17 @@ ONE_WAY_MEETINGS = {"host", "receive", "welcome", "greet", "invite", "visit", "b
 MUTUAL = {"clash", "fight", "battle", "skirmish"}
 CALM = {"cessation", "ceasefire", "cease-fire", "truce", "restraint", "calm", "de-escalation", "deescalation",
         "halt", "dialogue", "moderation"}
+
+
+def _each_with_the_other(rel: str, verb: Token, noun: Token | None) -> bool:
+    """Whether coordinated subjects act on each other: "Algeria and Morocco severed diplomatic
+    relations", "the army and the RSF have been fighting" (relations.md: conflict between two
+    sides goes both ways) — not "fought together / side by side"."""
+    if rel == "sanctions":
+        return noun is not None and has_lemma(noun, ("tie", "relation"))
+    return rel == "attacks" and has_lemma(verb, MUTUAL) and not any(
+        t.lower_ in ("together", "alongside", "jointly", "side")
+        for t in [*verb.subtree, *verb.doc[verb.i + 1:verb.i + 4]])
 
 
 def _after_that(clause: Token) -> list[Token]:

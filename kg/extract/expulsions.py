@@ -1,6 +1,7 @@
 """Orders to leave: "the junta ordered French troops to leave the country", "Mali told the UN
-mission to withdraw", "declared Pakistani defence advisers persona non grata" — an expulsion, so the one ordering `sanctions` the state (or body) whose
-people or forces are ordered out (relations.md: expelling diplomats is a sanction)."""
+mission to withdraw", "declared Pakistani defence advisers persona non grata" — an expulsion,
+so the one ordering `sanctions` the state (or body) whose people or forces are ordered out
+(relations.md: expelling diplomats is a sanction)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from kg.extract import deps
 from kg.extract.args import MentionOf, asserted, mentions_for, owners, subjects
 from kg.extract.cache import tokens
 from kg.extract.events import Candidate, fits
-from kg.extract.lexicon import lemma_keys
+from kg.extract.lexicon import has_lemma
 
 ORDERING = {"order", "tell", "instruct", "ask", "give"}
 LEAVING = {"leave", "withdraw", "depart", "quit", "exit", "go"}
@@ -24,13 +25,9 @@ def ordered_out(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
     for tok in tokens(doc):
         if tok.pos_ != "VERB":
             continue
-        keys = lemma_keys(tok)
-        if "declare" in keys and _persona_non_grata(tok):
-            pass  # "declared Pakistani defence advisers persona non grata"
-        elif not any(k in ORDERING for k in keys) or not any(
-                c.dep_ == "xcomp" and any(k in LEAVING for k in lemma_keys(c)) for c in tok.children):
-            continue
-        if not asserted(tok):
+        declared = has_lemma(tok, ("declare",)) and _persona_non_grata(tok)  # "declared X persona non grata"
+        ordered = has_lemma(tok, ORDERING) and any(c.dep_ == "xcomp" and has_lemma(c, LEAVING) for c in tok.children)
+        if not (declared or ordered) or not asserted(tok):
             continue
         ordered = [m for t in deps.direct_objects(tok) for m in (mentions_for(t, mention_of) or owners(t, mention_of))]
         for s in subjects(tok, mention_of):

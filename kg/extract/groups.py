@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from kg.extract import deps
 from kg.extract.cache import sent_of, tokens
 from kg.extract.mentions import Mention
 
@@ -69,21 +70,20 @@ def group_members(token: Token, mention_of: MentionOf, *, exclude: set[str] | fr
     Mentions inside the group's own phrase ("the two Russian allies", "the allies of Russia":
     Russia; not "the neighbours over Rabat's ties with Israel") and `exclude`
     (e.g. "Bolivia, a neighbour to both countries") are never members."""
-    own = [t for c in token.children if c.i < token.i or _case(c) == "of" for t in c.subtree]
+    own = [t for c in token.children if c.i < token.i or deps.case_word(c) == "of"
+           or c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
     inside = {m.key for t in own if (m := mention_of(t)) is not None and m.key}
     skip = set(exclude) | inside
     sent = sent_of(token)
     # "the two men": two people; every other group noun: two states
-    seq = _country_sequence(token.doc, mention_of, "Person" if _lemma(token) == "man" else "Country")
+    cls = "Person" if _lemma(token) == "man" else "Country"
     # the sentence's two states; else the two before the group, which refers back ("Algeria cut
     # ties with Morocco after tensions between the neighbours over Rabat's ties with Israel")
     for stop in (sent.end, token.i):
-        states: dict[str, Mention] = {}
-        for i, m in seq:
-            if sent.start <= i < stop and m.key not in skip:
-                states.setdefault(m.key, m)
+        states = sentence_states(token, mention_of, exclude=skip, stop=stop, cls=cls)
         if len(states) == 2:
-            return list(states.values())
+            return states
+    seq = _mention_sequence(token.doc, mention_of, cls)
     counts: Counter[str] = Counter()
     first: dict[str, Mention] = {}
     for i, m in seq:
@@ -111,7 +111,19 @@ def reciprocal(token: Token) -> bool:
     return token.i > 0 and doc[token.i - 1].lower_ in ("each", "one") and doc[token.i - 1].head == token
 
 
-def _country_sequence(doc, mention_of: MentionOf, cls: str = "Country") -> list[tuple[int, Mention]]:
+def sentence_states(token: Token, mention_of: MentionOf, *, exclude: set[str] | frozenset[str] = frozenset(),
+                    stop: int | None = None, cls: str = "Country") -> list[Mention]:
+    """The distinct states (or people, `cls`) named in `token`'s sentence, up to token `stop`."""
+    sent = sent_of(token)
+    stop = sent.end if stop is None else stop
+    found: dict[str, Mention] = {}
+    for i, m in _mention_sequence(token.doc, mention_of, cls):
+        if sent.start <= i < stop and m.key not in exclude:
+            found.setdefault(m.key, m)
+    return list(found.values())
+
+
+def _mention_sequence(doc, mention_of: MentionOf, cls: str = "Country") -> list[tuple[int, Mention]]:
     """(token index, mention) of every state (or person) mention in the document, once each."""
     cached = doc.user_data.get(f"{_KEY}:{cls}")
     if cached is not None:
@@ -156,11 +168,6 @@ def _restricts(child: Token) -> bool:
     return not all(o.pos_ == "NUM" or o.ent_type_ in ("DATE", "TIME") for o in objs)
 
 
-def _case(token: Token) -> str | None:
-    return next((c.lower_ for c in token.children if c.dep_ in ("case", "prep")), None) \
-        if token.dep_ != "prep" else token.lower_
-
-
 def _plural(token: Token) -> bool:
     return token.tag_ in ("NNS", "NNPS") or "Number=Plur" in str(token.morph) or \
         token.lower_.endswith("s") and token.lemma_.lower() != token.lower_
@@ -173,4 +180,4 @@ def _lemma(token: Token) -> str:
     return lemma
 
 
-__all__ = ["group_members", "is_group", "reciprocal"]
+__all__ = ["group_members", "is_group", "reciprocal", "sentence_states"]

@@ -12,7 +12,7 @@ from kg.extract import deps
 from kg.extract.args import MentionOf, asserted, mentions_for, subjects
 from kg.extract.cache import tokens
 from kg.extract.events import Candidate
-from kg.extract.lexicon import lemma_keys
+from kg.extract.lexicon import has_lemma
 
 HEADING = {"chair", "head", "lead", "command", "rule", "govern"}
 LED = ("Country", "GovernmentBody", "ArmedForce", "InternationalOrganization", "Organization")
@@ -21,7 +21,7 @@ LED = ("Country", "GovernmentBody", "ArmedForce", "InternationalOrganization", "
 def heading_verbs(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
     """`leaderOf` from a person to what the person chairs, heads, leads or rules."""
     for tok in tokens(doc):
-        if tok.pos_ != "VERB" or not HEADING.intersection(lemma_keys(tok)) or deps.is_passive(tok) \
+        if tok.pos_ != "VERB" or not has_lemma(tok, HEADING) or deps.is_passive(tok) \
                 or not asserted(tok):
             continue
         # the object must be the name itself ("led the Russian delegation" is no lead of Russia)

@@ -13,8 +13,8 @@ from kg.extract import deps
 from kg.extract.args import SAYING, MentionOf, asserted, mentions_for, subjects, unique
 from kg.extract.cache import tokens
 from kg.extract.events import Candidate
-from kg.extract.groups import group_members, is_group
-from kg.extract.lexicon import has_lemma, lemma_keys
+from kg.extract.groups import group_members, is_group, sentence_states
+from kg.extract.lexicon import has_lemma
 from kg.extract.mentions import Mention
 
 HOST_VERBS = {"host", "facilitate", "sponsor", "organise", "organize", "convene", "broker", "mediate"}
@@ -28,8 +28,7 @@ def hosted_talks(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
     """`negotiatesWith` from a host or broker to each party of the talks it hosts."""
     for tok in tokens(doc):
         compound = tok.lower_ in HOSTED and tok.i >= 2 and doc[tok.i - 1].text in ("-", "–") and tok.head.i > tok.i
-        if not compound and tok.pos_ in ("VERB", "AUX") and HOST_VERBS.intersection(lemma_keys(tok)) \
-                and asserted(tok):  # (lemma keys: the lemmatizer now and then gives "mediat" for "mediated")
+        if not compound and tok.pos_ in ("VERB", "AUX") and has_lemma(tok, HOST_VERBS) and asserted(tok):
             hosts = _hosts(tok, mention_of)
             keys = {h.key for h in hosts}
             for talk in _talk_objects(tok):
@@ -52,7 +51,7 @@ def hosted_talks(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
 def joined_by(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
     """"X will be joined by Y" (at a summit, talks): `meetsWith` (active "X joined NATO" is membership)."""
     for tok in tokens(doc):
-        if "join" in lemma_keys(tok) and deps.is_passive(tok) and asserted(tok):
+        if has_lemma(tok, ("join",)) and deps.is_passive(tok) and asserted(tok):
             hosts = unique([m for t in deps.passive_subject_tokens(tok) for m in mentions_for(t, mention_of)])
             guests = unique([m for t in deps.agent_tokens(tok) for m in mentions_for(t, mention_of)])
             for h in hosts:
@@ -78,9 +77,7 @@ def _governing_subjects(talk: Token, mention_of: MentionOf) -> list[Mention]:
 def _pair_of_sentence(talk: Token, mention_of: MentionOf, exclude: set[str]) -> list[Mention]:
     """The two states a sentence names besides the host ("Iran, Saudi Arabia to restore ties in
     China-brokered deal"), when there are exactly two."""
-    sent = talk.sent
-    states = unique([m for t in sent if (m := mention_of(t)) is not None and m.key
-                     and m.cls == "Country" and m.key not in exclude])
+    states = sentence_states(talk, mention_of, exclude=exclude)
     return states if len(states) == 2 else []
 
 
@@ -98,7 +95,7 @@ def _talk_objects(verb: Token) -> list[Token]:
         if t.lower_ in ("round", "rounds", "series"):
             out += [o for w, o in deps.prep_objects(t, "of")]
         out.append(t)
-    return [t for t in out if has_lemma(t, TALK_NOUNS) or t.lower_ in TALK_NOUNS]
+    return [t for t in out if has_lemma(t, TALK_NOUNS)]
 
 
 def _parties(talk: Token, mention_of: MentionOf, *, exclude: set[str]) -> list[Mention]:

@@ -6,7 +6,6 @@ sequences matched against token sequences.
 
 from __future__ import annotations
 
-
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -152,7 +151,10 @@ def _lemma_keys(word: str, lemma: str) -> tuple[str, ...]:
 
 def has_lemma(token, words) -> bool:
     """Whether any of the token's lemma keys (see `lemma_keys`) is in `words`."""
-    return any(k in words for k in lemma_keys(token))
+    for key in _lemma_keys(token.lower_, token.lemma_.lower()):
+        if key in words:
+            return True
+    return False
 
 
 def noun_key(token, table: dict) -> str | None:

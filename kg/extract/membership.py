@@ -12,14 +12,14 @@ from kg.extract import deps
 from kg.extract.args import MentionOf, asserted, mentions_for, subjects
 from kg.extract.cache import tokens
 from kg.extract.events import Candidate
-from kg.extract.lexicon import has_lemma, lemma_keys
+from kg.extract.lexicon import has_lemma
 from kg.extract.mentions import Mention
 
 
 def membership(doc: Doc, mention_of: MentionOf) -> Iterator[Candidate]:
     """"Algeria, a member of the African Union", "Sweden joined NATO"."""
     for tok in tokens(doc):
-        if tok.pos_ == "VERB" and "join" in lemma_keys(tok) and asserted(tok) and not _aspired(tok):
+        if tok.pos_ == "VERB" and has_lemma(tok, ("join",)) and asserted(tok) and not _aspired(tok):
             orgs = [m for c in deps.direct_objects(tok) or deps.datives(tok) for m in mentions_for(c, mention_of)]
             for s in subjects(tok, mention_of):
                 for o in orgs:

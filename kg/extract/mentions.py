@@ -162,16 +162,20 @@ def _repeated_surnames(doc: Doc, found: list[Mention], taken: list[bool]) -> lis
     """"Japarov and Rakhmon both attended…": a surname (or the given name of only one person,
     "welcomed by Isaias") the statistical NER left alone, of a person named in full earlier in
     the document (the resolver links it to the full name)."""
-    first_seen, given = {}, {}
+    first_seen: dict[str, int] = {}
+    given: dict[str, set[str]] = {}  # given name -> the people bearing it
+    given_at: dict[str, int] = {}
     for m in found:
         if m.cls == "Person" and m.end - m.start > 1 and doc[m.end - 1].is_title:
             first_seen.setdefault(doc[m.end - 1].text, m.start)
             if doc[m.start].is_title and len(doc[m.start].text) > 2:
-                given.setdefault(doc[m.start].text, set()).add(m.key or doc[m.start:m.end].text)
+                name = doc[m.start].text
+                given.setdefault(name, set()).add(m.key or doc[m.start:m.end].text)
+                given_at[name] = min(m.start, given_at.get(name, m.start))
     # a given name used alone ("welcomed by Isaias"), when one person of the text bears it
     for name, people in given.items():
-        if len(people) == 1 and name not in first_seen:
-            first_seen[name] = min(m.start for m in found if doc[m.start].text == name and m.end - m.start > 1)
+        if len(people) == 1:
+            first_seen.setdefault(name, given_at[name])
     return [Mention(t.i, t.i + 1, t.text, "Person", kind="surname", surface=t.text)
             for t in tokens(doc) if not taken[t.i] and t.text in first_seen and first_seen[t.text] < t.i
             and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text not in given)]

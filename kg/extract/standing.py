@@ -51,17 +51,17 @@ def _titles(mentions: list[Mention], doc: Doc) -> Iterator[Candidate]:
         if m.cls == "Person" and m.key and m.office and m.office[1] and m.kind in ("title", "surname", "name"):
             target = Mention(m.start, m.end, m.office[1], m.led_cls or "Organization", country=m.country)
             yield m, "leaderOf", target, doc[m.start], "title", None, 0.9
-            if target.cls in STATE_ORGANS and m.country and _state_organ_name(target):
+            if target.cls in STATE_ORGANS and m.country and _state_organ_name(target, set()):
                 country = _country_mention(m.country, m, doc)
                 if country is not None:
                     yield target, "partOf", country, doc[m.start], "title:organ", None, 0.85
 
 
-def _state_organ_name(body: Mention) -> bool:
-    """Whether a body's name is a state's: a ministry or government, or an armed force named as
-    one ("Armed Forces of Sudan"), not an armed group based in a country ("Hezbollah", "Hamas")."""
-    words = set(body.key.lower().replace("'", " ").split())
-    return body.cls == "GovernmentBody" or bool(words & STATE_FORCE_WORDS) and not words & NON_STATE_WORDS
+def _state_organ_name(body: Mention, words: set[str]) -> bool:
+    """Whether a body's name (its key, plus `words` of its surface) is a state's: no armed-group
+    word, and a state-force word for an armed force ("Armed Forces of Sudan", not "Hezbollah")."""
+    words = words | set(body.key.lower().replace("'", " ").split())
+    return not words & NON_STATE_WORDS and (body.cls != "ArmedForce" or bool(words & STATE_FORCE_WORDS))
 
 
 def _country_mention(iso3: str, near: Mention, doc: Doc) -> Mention | None:
@@ -82,8 +82,7 @@ def _organs(mentions: list[Mention], doc: Doc, namer: Namer) -> Iterator[Candida
         iso3 = m.country
         if m.kind == "name":
             # a named organ: only state armies and state bodies, not armed groups based somewhere
-            words = {t.lower_ for t in m.span(doc)} | set(m.key.lower().split())
-            if words & NON_STATE_WORDS or m.cls == "ArmedForce" and not words & STATE_FORCE_WORDS:
+            if not _state_organ_name(m, {t.lower_ for t in m.span(doc)}):
                 continue
             inside = _adjective_inside(m, doc, namer)
             before = _country_before(doc, m.start, namer)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from kg.extract.cache import lowers, tokens
-from kg.extract.lexicon import lemma_keys, lexicon
+from kg.extract.lexicon import has_lemma, lemma_keys, lexicon
 from kg.extract.naming import Namer
 from kg.resolve.gazetteer import NAME_PARTICLES
 
@@ -227,7 +227,7 @@ def _name_at(doc: Doc, j: int, namer: Namer, countries, taken, by_start) -> tupl
             and (lex.offices.match(doc, k) is None or k > j and _hyphenated(doc, k)) \
             and (doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "X", "VERB", "PUNCT") or doc[k].ent_type_ == "PERSON") \
             and not (k > j and doc[k].ent_type_ not in ("PERSON", "PER") and (
-                doc[k].pos_ == "VERB" or any(key in lex.relations["verbs"] for key in lemma_keys(doc[k])))):
+                doc[k].pos_ == "VERB" or has_lemma(doc[k], lex.relations["verbs"]))):
         k += 1  # a verb ends the name ("Kishida Condemns …" in a headline) unless the NER says name
     while k > j and (not doc[k - 1].is_alpha or doc[k - 1].lower_ in NAME_PARTICLES):
         k -= 1
