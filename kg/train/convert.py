@@ -186,12 +186,12 @@ def convert(out_dir: Path, *, seed: int = 0, augment: bool = True, n_synth: int 
 def eval_bins(nlp) -> dict[str, list[Doc]]:
     """The held-out evaluation Docs (EWT test + UNER test, GUM test / news test)."""
     news = gum_documents("test", genre="news")
+    ewt = list(chunk(ewt_sentences("test")))
     return {
-        "ewt_test": [make_doc(nlp.vocab, c, newlines=False) for c in chunk(ewt_sentences("test"))],
+        "ewt_test": [make_doc(nlp.vocab, c, newlines=False) for c in ewt],
         # the same chunks with the source's paragraph breaks as newlines (text only: scored
         # against the ewt_test gold, see evaluate.py)
-        "ewt_test_paragraphs": [make_doc(nlp.vocab, c, newlines=True)
-                                for c in chunk(ewt_sentences("test"))],
+        "ewt_test_paragraphs": [make_doc(nlp.vocab, c, newlines=True) for c in ewt],
         "gum_news_test": [make_doc(nlp.vocab, d, newlines=True) for d in news],
         "gum_news_test_lines": [make_doc(nlp.vocab, d, newlines=True, lines=True) for d in news],
         "gum_test": [make_doc(nlp.vocab, c, newlines=True)
